@@ -1,0 +1,270 @@
+//! Per-document analysis: what `dossier-annotate` and `dossier-extract` add to a document.
+//!
+//! Everything here is keyed by [`Span`]s into the document text and computed from one document
+//! alone, so it can be stored once and reused when more documents join the dossier.
+
+use crate::{Diagnostic, Document, Span};
+
+/// The linguistic layer over one document's text (`dossier-annotate`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Annotations {
+    /// Sentence spans in text order, non-overlapping. Trimmed of surrounding whitespace.
+    pub sentences: Vec<Span>,
+    /// Named-entity mentions in text order.
+    pub mentions: Vec<Mention>,
+    /// Time expressions in text order.
+    pub times: Vec<TimeExpr>,
+    /// Quotations in text order.
+    pub quotes: Vec<Quote>,
+}
+
+impl Annotations {
+    /// Index of the sentence that contains byte offset `offset`, if any.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let index = self.sentences.partition_point(|s| s.end <= offset);
+        (index < self.sentences.len() && self.sentences[index].start <= offset).then_some(index)
+    }
+}
+
+/// The coarse type of a named entity (CoNLL/OntoNotes-style).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EntityKind {
+    Person,
+    Org,
+    /// Geo-political entity: countries, cities, states.
+    Gpe,
+    /// Other locations: regions, bodies of water, mountains.
+    Loc,
+    /// Nationalities, religious and political groups ("Russian", "Palestinians").
+    Norp,
+    Misc,
+}
+
+impl EntityKind {
+    /// The label used in `dossier.json` and the report.
+    pub fn label(self) -> &'static str {
+        match self {
+            EntityKind::Person => "PERSON",
+            EntityKind::Org => "ORG",
+            EntityKind::Gpe => "GPE",
+            EntityKind::Loc => "LOC",
+            EntityKind::Norp => "NORP",
+            EntityKind::Misc => "MISC",
+        }
+    }
+
+    pub fn from_label(label: &str) -> Option<Self> {
+        Some(match label {
+            "PERSON" => EntityKind::Person,
+            "ORG" => EntityKind::Org,
+            "GPE" => EntityKind::Gpe,
+            "LOC" => EntityKind::Loc,
+            "NORP" => EntityKind::Norp,
+            "MISC" => EntityKind::Misc,
+            _ => return None,
+        })
+    }
+}
+
+/// One occurrence of a name in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub span: Span,
+    pub kind: EntityKind,
+    /// The fullest form of this name within the document: "Putin" after "Vladimir Putin" has
+    /// the canonical form "Vladimir Putin". Equal to the surface text when nothing longer is known.
+    pub canonical: String,
+}
+
+/// The TIMEX3 type of a time expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TimeKind {
+    Date,
+    Time,
+    Duration,
+    Set,
+}
+
+impl TimeKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            TimeKind::Date => "DATE",
+            TimeKind::Time => "TIME",
+            TimeKind::Duration => "DURATION",
+            TimeKind::Set => "SET",
+        }
+    }
+}
+
+/// What a time expression's value was computed from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Anchor {
+    /// Fully specified by its own words ("March 23, 2004", "in 2010").
+    Absolute,
+    /// Relative to the document's publication date ("on Saturday", "last week").
+    Document,
+    /// Relative to the last time the narrative established ("that year", "a year later").
+    Narrative,
+}
+
+impl Anchor {
+    pub fn label(self) -> &'static str {
+        match self {
+            Anchor::Absolute => "absolute",
+            Anchor::Document => "document",
+            Anchor::Narrative => "narrative",
+        }
+    }
+
+    pub fn from_label(label: &str) -> Option<Self> {
+        Some(match label {
+            "absolute" => Anchor::Absolute,
+            "document" => Anchor::Document,
+            "narrative" => Anchor::Narrative,
+            _ => return None,
+        })
+    }
+}
+
+/// A time expression with its normalized TIMEX3 value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeExpr {
+    pub span: Span,
+    pub kind: TimeKind,
+    /// TIMEX3 value: `2006-03`, `2006-01-31`, `2007`, `P1Y`, `PRESENT_REF`, `XXXX-03`, …
+    /// Unknown parts are `X`s: an expression whose anchor is missing stays underspecified
+    /// rather than guessed.
+    pub value: String,
+    pub anchor: Anchor,
+    /// For anchored values: the span of the expression (or text) it was derived from,
+    /// when that is another expression in this document.
+    pub anchored_to: Option<Span>,
+}
+
+/// A quotation and, when it can be told, who is quoted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// The quoted words, without the quotation marks.
+    pub span: Span,
+    /// The speaker's name as written near the quote ("Czerny and Storyev", "Lavrov").
+    pub speaker: Option<String>,
+    pub speaker_span: Option<Span>,
+}
+
+/// The role a participant plays in a claimed event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Role {
+    /// Who acts: the one who meets, visits, condemns, supplies.
+    Agent,
+    /// Who undergoes or is acted upon: the one visited, condemned, attacked.
+    Patient,
+    /// Who receives: the one thanked, supplied, congratulated.
+    Recipient,
+}
+
+impl Role {
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Agent => "agent",
+            Role::Patient => "patient",
+            Role::Recipient => "recipient",
+        }
+    }
+
+    pub fn from_label(label: &str) -> Option<Self> {
+        Some(match label {
+            "agent" => Role::Agent,
+            "patient" => Role::Patient,
+            "recipient" => Role::Recipient,
+            _ => return None,
+        })
+    }
+}
+
+/// How a claim is asserted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Modality {
+    /// Stated as fact by the outlet.
+    Asserted,
+    /// Attributed to someone ("X said", "according to X").
+    Reported,
+    /// Stated as an allegation ("allegedly", "allegations that").
+    Alleged,
+    /// Denied ("denied", "did not").
+    Denied,
+    /// Hedged ("may", "reportedly", "remain unproven").
+    Uncertain,
+}
+
+impl Modality {
+    pub fn label(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Reported => "reported",
+            Modality::Alleged => "alleged",
+            Modality::Denied => "denied",
+            Modality::Uncertain => "uncertain",
+        }
+    }
+
+    pub fn from_label(label: &str) -> Option<Self> {
+        Some(match label {
+            "asserted" => Modality::Asserted,
+            "reported" => Modality::Reported,
+            "alleged" => Modality::Alleged,
+            "denied" => Modality::Denied,
+            "uncertain" => Modality::Uncertain,
+            _ => return None,
+        })
+    }
+}
+
+/// A participant of a claim: one entity mention with its role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Participant {
+    /// The mention's span (it is one of the document's [`Mention`]s).
+    pub mention: Span,
+    pub role: Role,
+}
+
+/// The time a claim is placed at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClaimTime {
+    /// The time expression's span: inside the claim's sentence, or earlier in the document when
+    /// the claim inherits the narrative time.
+    pub span: Span,
+    /// TIMEX3 value, as in [`TimeExpr::value`].
+    pub value: String,
+    /// How the value was obtained. A claim that inherits the time of an earlier sentence is
+    /// `Narrative` even if that expression was absolute.
+    pub anchor: Anchor,
+}
+
+/// One asserted fact in one sentence (`dossier-extract`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim {
+    /// Index into [`Annotations::sentences`].
+    pub sentence: usize,
+    /// Event type from the trigger lexicon (`meet`, `visit`, `condemn`, …).
+    pub event_type: String,
+    /// The trigger word(s) in the text.
+    pub trigger: Span,
+    pub participants: Vec<Participant>,
+    pub time: Option<ClaimTime>,
+    /// A mention of the place where it happened.
+    pub place: Option<Span>,
+    /// Who asserts it: `None` for the outlet itself, else the speaker's name as written.
+    pub speaker: Option<String>,
+    pub modality: Modality,
+}
+
+/// A document with everything the per-document stages found in it: the unit the store keeps,
+/// so that adding documents never re-annotates old ones.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnalyzedDocument {
+    pub document: Document,
+    pub annotations: Annotations,
+    pub claims: Vec<Claim>,
+    /// Notes from ingest, annotate and extract about this document.
+    pub diagnostics: Vec<Diagnostic>,
+}
