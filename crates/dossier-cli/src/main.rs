@@ -1,1 +1,80 @@
-fn main() {}
+//! The `dossier` command: the one place where the pipeline's stages are glued together.
+//!
+//! Command-line flags are turned into ready configuration objects before any work starts
+//! (`Cli` → [`analyze::AnalyzeConfig`]); the stages themselves know nothing of the command line.
+
+mod analyze;
+mod progress;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Turn a pile of news articles about one story into a sourced, cross-checked dossier.
+#[derive(Debug, Parser)]
+#[command(name = "dossier", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Analyze articles into DIR/dossier.json, DIR/report.html and DIR/dossier.sqlite.
+    ///
+    /// PATH may be files or folders (read recursively): plain text or Markdown-ish text,
+    /// HTML, or JSONL (one article per line; news-please, trafilatura or dossier fields).
+    /// Running again with the same --out adds the new articles to the existing dossier
+    /// without re-annotating the old ones.
+    Analyze {
+        /// Files or folders to read.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Folder for the outputs (created if missing).
+        #[arg(long, short, value_name = "DIR")]
+        out: PathBuf,
+        /// Skip input files larger than this many bytes.
+        #[arg(long, value_name = "BYTES", default_value_t = dossier_ingest::IngestConfig::default().max_file_bytes)]
+        max_file_size: u64,
+        /// Print no progress and no summary (errors and skipped files are still reported).
+        #[arg(long, short)]
+        quiet: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Analyze {
+            paths,
+            out,
+            max_file_size,
+            quiet,
+        } => {
+            let config = analyze::AnalyzeConfig {
+                paths,
+                out_dir: out,
+                ingest: dossier_ingest::IngestConfig {
+                    max_file_bytes: max_file_size,
+                },
+                quiet,
+            };
+            report_outcome(analyze::run(&config))
+        }
+    }
+}
+
+/// Prints an error chain the way a person reads it and picks the exit code.
+fn report_outcome(outcome: anyhow::Result<()>) -> ExitCode {
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error}");
+            for cause in error.chain().skip(1) {
+                eprintln!("  caused by: {cause}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,237 @@
+//! `dossier analyze`: ingest → annotate → extract (per document, in parallel) → store →
+//! link → fuse → publish.
+//!
+//! The store is read first so that documents already in the dossier are neither re-read nor
+//! re-annotated: only new documents go through the per-document stages, and the corpus stages
+//! (link, fuse) then run over old and new together. The store is written in one transaction
+//! and the outputs are written to temporary files and renamed into place, so a run killed at
+//! any point leaves the previous dossier intact and the next run finishes the work.
+
+use std::collections::{BTreeSet, HashSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+use dossier_core::{AnalyzedDocument, Document, Dossier, Skipped};
+use dossier_ingest::IngestConfig;
+use dossier_store::Store;
+use rayon::prelude::*;
+
+use crate::progress::Progress;
+
+/// Everything `dossier analyze` needs, decided before any work starts.
+#[derive(Debug)]
+pub struct AnalyzeConfig {
+    pub paths: Vec<PathBuf>,
+    pub out_dir: PathBuf,
+    pub ingest: IngestConfig,
+    pub quiet: bool,
+}
+
+/// The file names of the outputs inside the output folder.
+pub const JSON_FILE: &str = "dossier.json";
+pub const REPORT_FILE: &str = "report.html";
+pub const STORE_FILE: &str = "dossier.sqlite";
+
+pub fn run(config: &AnalyzeConfig) -> Result<()> {
+    let started = Instant::now();
+    let progress = Progress::new(config.quiet);
+    fs::create_dir_all(&config.out_dir)
+        .with_context(|| format!("cannot create output folder {}", config.out_dir.display()))?;
+    let store_path = config.out_dir.join(STORE_FILE);
+    let mut store = Store::open(&store_path)?;
+    let stored = store.documents()?;
+
+    progress.stage("reading inputs");
+    let ingested = dossier_ingest::ingest_paths(&config.paths, &config.ingest);
+    for skipped in &ingested.skipped {
+        eprintln!("skipped {}: {}", skipped.path, skipped.reason);
+    }
+    let read_count = ingested.documents.len();
+    if read_count == 0 {
+        bail!(
+            "no article could be read from the {} path(s) given ({} skipped); nothing was written",
+            config.paths.len(),
+            ingested.skipped.len()
+        );
+    }
+    let (new_documents, already_stored) = separate_new(ingested.documents, &stored);
+
+    let analyzed = analyze_documents(new_documents, &progress);
+    store
+        .add(&analyzed, &ingested.skipped)
+        .with_context(|| format!("cannot save to {}", store_path.display()))?;
+
+    let mut documents = stored;
+    documents.extend(analyzed);
+    documents.sort_by(|a, b| a.document.id.cmp(&b.document.id));
+    let new_count = read_count - already_stored;
+
+    progress.stage("linking entities and finding reuse");
+    let dossier = build_dossier(documents, store.skipped()?);
+
+    progress.stage("writing outputs");
+    write_atomically(
+        &config.out_dir.join(JSON_FILE),
+        &dossier_publish::to_json(&dossier),
+    )?;
+    write_atomically(
+        &config.out_dir.join(REPORT_FILE),
+        &dossier_publish::render_report(&dossier),
+    )?;
+    progress.finish();
+
+    if !config.quiet {
+        print_summary(
+            &dossier,
+            new_count,
+            already_stored,
+            &ingested.skipped,
+            config,
+            started,
+        );
+    }
+    Ok(())
+}
+
+/// Splits freshly ingested documents into those new to the dossier and those already stored
+/// (same bytes), and renames new documents whose id is taken by a different stored document.
+fn separate_new(
+    ingested: Vec<(Document, Vec<dossier_core::Diagnostic>)>,
+    stored: &[AnalyzedDocument],
+) -> (Vec<(Document, Vec<dossier_core::Diagnostic>)>, usize) {
+    let stored_hashes: HashSet<&str> = stored.iter().map(|d| d.document.sha256.as_str()).collect();
+    let mut taken_ids: BTreeSet<String> = stored.iter().map(|d| d.document.id.clone()).collect();
+    let mut new_documents = Vec::new();
+    let mut already_stored = 0;
+    for (mut document, diagnostics) in ingested {
+        if stored_hashes.contains(document.sha256.as_str()) {
+            already_stored += 1;
+            continue;
+        }
+        document.id = unique_id(&document.id, &taken_ids);
+        taken_ids.insert(document.id.clone());
+        new_documents.push((document, diagnostics));
+    }
+    (new_documents, already_stored)
+}
+
+/// `id` itself when free, else `id-2`, `id-3`, … whichever is free first.
+fn unique_id(id: &str, taken: &BTreeSet<String>) -> String {
+    if !taken.contains(id) {
+        return id.to_string();
+    }
+    (2..)
+        .map(|n| format!("{id}-{n}"))
+        .find(|candidate| !taken.contains(candidate))
+        .expect("an unbounded range always yields a free id")
+}
+
+/// Runs the per-document stages (annotate, extract) over new documents, in parallel.
+fn analyze_documents(
+    documents: Vec<(Document, Vec<dossier_core::Diagnostic>)>,
+    progress: &Progress,
+) -> Vec<AnalyzedDocument> {
+    let bar = progress.bar("annotating", documents.len() as u64);
+    let analyzed = documents
+        .into_par_iter()
+        .map(|(document, mut diagnostics)| {
+            let (annotations, annotate_notes) = dossier_annotate::annotate(&document);
+            let (claims, extract_notes) = dossier_extract::extract(&document, &annotations);
+            diagnostics.extend(annotate_notes);
+            diagnostics.extend(extract_notes);
+            bar.inc(1);
+            AnalyzedDocument {
+                document,
+                annotations,
+                claims,
+                diagnostics,
+            }
+        })
+        .collect();
+    bar.finish_and_clear();
+    analyzed
+}
+
+/// Runs the corpus stages (link, fuse) over all documents of the dossier.
+pub fn build_dossier(documents: Vec<AnalyzedDocument>, skipped: Vec<Skipped>) -> Dossier {
+    let (entities, derivations) = rayon::join(
+        || dossier_link::link_entities(&documents),
+        || dossier_link::find_derivations(&documents),
+    );
+    let lineages = dossier_link::build_lineages(&documents, &derivations);
+    let (events, contradictions) = dossier_fuse::fuse(&documents, &entities, &lineages);
+    Dossier {
+        documents,
+        skipped,
+        derivations,
+        lineages,
+        entities,
+        events,
+        contradictions,
+    }
+}
+
+/// Writes `contents` to a temporary file beside `path` and renames it over `path`, so that a
+/// reader never sees a half-written file.
+fn write_atomically(path: &Path, contents: &str) -> Result<()> {
+    let temporary = path.with_extension("partial");
+    fs::write(&temporary, contents)
+        .with_context(|| format!("cannot write {}", temporary.display()))?;
+    fs::rename(&temporary, path).with_context(|| format!("cannot write {}", path.display()))
+}
+
+fn print_summary(
+    dossier: &Dossier,
+    new_count: usize,
+    already_stored: usize,
+    skipped_now: &[Skipped],
+    config: &AnalyzeConfig,
+    started: Instant,
+) {
+    let words: usize = dossier
+        .documents
+        .iter()
+        .map(|d| d.document.word_count())
+        .sum();
+    let independent = dossier
+        .events
+        .iter()
+        .filter(|e| e.independent_sources >= 2)
+        .count();
+    eprintln!(
+        "read {new_count} new document(s){}; skipped {} input(s)",
+        if already_stored > 0 {
+            format!(" ({already_stored} already in the dossier)")
+        } else {
+            String::new()
+        },
+        skipped_now.len()
+    );
+    eprintln!(
+        "dossier: {} documents ({words} words), {} entities, {} events ({independent} with 2+ independent sources), {} derivations in {} lineages, {} contradictions",
+        dossier.documents.len(),
+        dossier.entities.len(),
+        dossier.events.len(),
+        dossier.derivations.len(),
+        dossier.lineages.len(),
+        dossier.contradictions.len(),
+    );
+    eprintln!("report: {}", config.out_dir.join(REPORT_FILE).display());
+    eprintln!("done in {:.2}s", started.elapsed().as_secs_f64());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unique_id_appends_the_first_free_suffix() {
+        let taken: BTreeSet<String> = ["a", "a-2", "b"].iter().map(|s| s.to_string()).collect();
+        let check = |id: &str, expected: &str| assert_eq!(unique_id(id, &taken), expected);
+        check("c", "c");
+        check("a", "a-3");
+        check("b", "b-2");
+    }
+}

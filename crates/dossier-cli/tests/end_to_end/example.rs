@@ -1,0 +1,126 @@
+//! The bundled example (`examples/baltic-quota`), as the README's first command runs it.
+
+use serde_json::Value;
+
+use crate::support::{analyze_ok, document, read_json, workspace_root};
+
+fn analyze_example() -> (tempfile::TempDir, Value) {
+    let out = tempfile::tempdir().unwrap();
+    analyze_ok(
+        &[&workspace_root().join("examples/baltic-quota")],
+        out.path(),
+    );
+    let dossier = read_json(out.path());
+    (out, dossier)
+}
+
+#[test]
+fn reads_every_article_of_the_example() {
+    let (out, dossier) = analyze_example();
+    assert_eq!(dossier["documents"].as_array().unwrap().len(), 5);
+    assert_eq!(dossier["skipped"].as_array().unwrap().len(), 0);
+    let html = std::fs::read_to_string(out.path().join("report.html")).unwrap();
+    assert!(
+        html.contains("Kalmus"),
+        "the report shows the story's names"
+    );
+}
+
+#[test]
+fn finds_the_rewrite_and_the_altered_quote() {
+    let (_out, dossier) = analyze_example();
+    let derivations = dossier["derivations"].as_array().unwrap();
+    let rewrite = derivations
+        .iter()
+        .find(|d| d["derived"] == "coastal-voice" && d["source"] == "harbour-daily")
+        .unwrap_or_else(|| panic!("rewrite not found: {derivations:#?}"));
+    assert_eq!(rewrite["kind"], "paraphrase");
+    assert!(
+        !rewrite["altered_quotes"].as_array().unwrap().is_empty(),
+        "{rewrite:#}"
+    );
+    assert_eq!(
+        derivations.len(),
+        1,
+        "only one pair reuses text: {derivations:#?}"
+    );
+}
+
+#[test]
+fn merges_the_two_spellings_and_counts_independent_sources() {
+    let (_out, dossier) = analyze_example();
+    let entities = dossier["entities"].as_array().unwrap();
+    let minister = entities
+        .iter()
+        .find(|e| {
+            e["aliases"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|a| a == "Andrey Kalmus")
+        })
+        .expect("an entity for Andrey Kalmus");
+    assert!(minister["aliases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|a| a == "Andrei Kalmus"));
+    let meeting = dossier["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["type"] == "meet")
+        .max_by_key(|e| e["sources"].as_u64())
+        .expect("a meeting event");
+    assert_eq!(meeting["sources"], 3, "{meeting:#}");
+    assert_eq!(meeting["independent_sources"], 2, "{meeting:#}");
+}
+
+#[test]
+fn resolves_monday_and_a_year_later() {
+    let (_out, dossier) = analyze_example();
+    let values = |prefix: &str| -> Vec<(String, String)> {
+        let article = document(&dossier, prefix);
+        article["times"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| {
+                (
+                    t["value"].as_str().unwrap().to_string(),
+                    t["anchor"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let harbour = values("harbour-daily");
+    assert!(
+        harbour.contains(&("2024-03-11".into(), "document".into())),
+        "{harbour:?}"
+    );
+    assert!(
+        harbour.contains(&("2020".into(), "narrative".into())),
+        "{harbour:?}"
+    );
+    assert!(values("coastal-voice").contains(&("2024-03-11".into(), "document".into())));
+}
+
+#[test]
+fn reports_the_contradicting_visit_dates() {
+    let (_out, dossier) = analyze_example();
+    let contradictions = dossier["contradictions"].as_array().unwrap();
+    let date = contradictions
+        .iter()
+        .find(|c| c["kind"] == "date")
+        .unwrap_or_else(|| panic!("no date contradiction: {contradictions:#?}"));
+    let values: Vec<&str> = date["sides"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["value"].as_str().unwrap())
+        .collect();
+    assert!(
+        values.contains(&"2020") && values.iter().any(|v| v.starts_with("2019")),
+        "{values:?}"
+    );
+}

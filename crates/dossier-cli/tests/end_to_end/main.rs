@@ -1,0 +1,7 @@
+//! End-to-end tests of the `dossier` binary: one integration test binary with topic modules.
+
+mod bad_input;
+mod example;
+mod incremental;
+mod seeds;
+mod support;

@@ -1,0 +1,134 @@
+//! What a careful reader of the four seed articles can check (issue 2).
+
+use serde_json::Value;
+
+use crate::support::{analyze_ok, document, read_json, seeds_dir, text_at};
+
+fn analyze_seeds() -> (tempfile::TempDir, Value) {
+    let out = tempfile::tempdir().unwrap();
+    analyze_ok(&[&seeds_dir()], out.path());
+    let dossier = read_json(out.path());
+    (out, dossier)
+}
+
+fn doc_id<'a>(dossier: &'a Value, prefix: &str) -> &'a str {
+    document(dossier, prefix)["id"].as_str().unwrap()
+}
+
+#[test]
+fn reads_four_documents_with_their_metadata() {
+    let (_out, dossier) = analyze_seeds();
+    assert_eq!(dossier["schema"], "dossier/1");
+    assert_eq!(dossier["documents"].as_array().unwrap().len(), 4);
+    assert_eq!(document(&dossier, "000_")["published"], "2023-11-07");
+    assert_eq!(document(&dossier, "001_")["published"], "2023-10-30");
+    assert_eq!(document(&dossier, "002_")["published"], "2023-10-09");
+    let article = document(&dossier, "001_");
+    assert_eq!(article["title"], "Why Russia and Hamas Are Growing Closer");
+    assert_eq!(
+        article["authors"],
+        serde_json::json!(["Milan Czerny", "Dan Storyev"])
+    );
+    assert_eq!(
+        article["url"],
+        "https://www.themoscowtimes.com/2023/10/30/why-russia-and-hamas-are-growing-closer-a82938"
+    );
+}
+
+#[test]
+fn finds_the_paraphrased_rewrite_and_its_direction() {
+    let (_out, dossier) = analyze_seeds();
+    let (rewrite, original) = (doc_id(&dossier, "000_"), doc_id(&dossier, "001_"));
+    let derivations = dossier["derivations"].as_array().unwrap();
+    let found = derivations
+        .iter()
+        .find(|d| d["derived"] == rewrite && d["source"] == original)
+        .unwrap_or_else(|| panic!("000 is not derived from 001: {derivations:#?}"));
+    assert_eq!(found["kind"], "paraphrase");
+    assert!(!derivations
+        .iter()
+        .any(|d| d["derived"] == original && d["source"] == rewrite));
+    let independent = ["001_", "002_", "004_"].map(|p| doc_id(&dossier, p));
+    for derivation in derivations {
+        let pair = [
+            derivation["derived"].as_str().unwrap(),
+            derivation["source"].as_str().unwrap(),
+        ];
+        assert!(
+            !(independent.contains(&pair[0]) && independent.contains(&pair[1])),
+            "001, 002 and 004 are independent, yet: {derivation:#?}"
+        );
+    }
+}
+
+#[test]
+fn merges_two_spellings_of_one_name() {
+    let (_out, dossier) = analyze_seeds();
+    let entities = dossier["entities"].as_array().unwrap();
+    let has_alias = |entity: &Value, alias: &str| {
+        entity["aliases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a == alias)
+    };
+    let lavrov = entities
+        .iter()
+        .find(|e| has_alias(e, "Sergei Lavrov"))
+        .expect("an entity with the alias Sergei Lavrov");
+    assert!(
+        has_alias(lavrov, "Sergey Lavrov"),
+        "not merged: {lavrov:#?}"
+    );
+    assert_eq!(lavrov["type"], "PERSON");
+}
+
+#[test]
+fn resolves_saturday_against_the_publication_date() {
+    let (_out, dossier) = analyze_seeds();
+    let article = document(&dossier, "002_");
+    let saturday = article["times"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| {
+            text_at(
+                article,
+                t["start"].as_u64().unwrap(),
+                t["end"].as_u64().unwrap(),
+            )
+            .contains("Saturday")
+        })
+        .expect("a time expression covering 'Saturday'");
+    assert_eq!(saturday["value"], "2023-10-07");
+    assert_eq!(saturday["anchor"], "document");
+}
+
+#[test]
+fn some_event_has_two_independent_sources() {
+    let (_out, dossier) = analyze_seeds();
+    let events = dossier["events"].as_array().unwrap();
+    assert!(
+        events
+            .iter()
+            .any(|e| e["independent_sources"].as_u64().unwrap() >= 2),
+        "no event with two independent sources among {} events",
+        events.len()
+    );
+    for event in events {
+        assert!(event["independent_sources"].as_u64() <= event["sources"].as_u64());
+    }
+}
+
+#[test]
+fn two_runs_give_byte_identical_json() {
+    let first = tempfile::tempdir().unwrap();
+    let second = tempfile::tempdir().unwrap();
+    analyze_ok(&[&seeds_dir()], first.path());
+    analyze_ok(&[&seeds_dir()], second.path());
+    let read = |dir: &tempfile::TempDir| std::fs::read(dir.path().join("dossier.json")).unwrap();
+    assert!(
+        read(&first) == read(&second),
+        "dossier.json differs between two runs"
+    );
+}
