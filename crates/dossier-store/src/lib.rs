@@ -1,46 +1,163 @@
-//! Store: the SQLite file that keeps a dossier's analyzed documents across runs.
+//! Store: the SQLite file (`dossier.sqlite`) that keeps a dossier's analyzed documents across
+//! runs, so that adding articles never re-annotates the old ones.
+//!
+//! **Relational, not blobs.** Each annotation kind has its own table keyed by document id and
+//! position (see `schema.rs`); enum columns hold the labels of the core enums (`PERSON`,
+//! `narrative`, `asserted`, …). The file can be inspected and queried with any SQLite tool.
+//!
+//! **All or nothing.** [`Store::add`] writes everything it is given in ONE transaction, with
+//! SQLite's default rollback journal (`journal_mode = DELETE`, `synchronous = FULL`): the store
+//! stays a single file, and a crash or kill mid-run leaves it exactly as it was before the call.
+//!
+//! **Round trip.** [`Store::documents`] returns exactly what was written, field for field.
 
-use std::path::Path;
+mod labels;
+mod read;
+mod schema;
+mod write;
+
+use std::path::{Path, PathBuf};
 
 use dossier_core::{AnalyzedDocument, Skipped};
+use rusqlite::{Connection, OptionalExtension};
 
-/// Errors of the store.
+use schema::Refusal;
+
+/// Errors of the store. Each names the store file.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
+    /// SQLite failed (I/O, disk full, locked, a row that does not convert, …).
     #[error("{path}: {source}")]
-    Sqlite { path: String, source: rusqlite::Error },
+    Sqlite {
+        path: String,
+        source: rusqlite::Error,
+    },
+    /// The file exists but is not a dossier store.
+    #[error("{path} is not a dossier store: {reason}")]
+    NotAStore { path: String, reason: String },
+    /// The store was written by a later version of dossier.
+    #[error("{path} was written by a newer dossier (store schema {found}, this build reads up to {supported})")]
+    NewerSchema {
+        path: String,
+        found: i64,
+        supported: i64,
+    },
 }
 
 /// An open dossier store.
 #[derive(Debug)]
 pub struct Store {
-    connection: rusqlite::Connection,
+    connection: Connection,
+    path: PathBuf,
 }
 
 impl Store {
-    /// Opens (creating if needed) the store at `path`.
+    /// Opens (creating if needed) the store at `path`. Refuses a file that is not SQLite, a
+    /// SQLite database holding other tables, and a store of a newer schema.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let connection = rusqlite::Connection::open(path).map_err(|source| StoreError::Sqlite {
-            path: path.display().to_string(),
-            source,
+        let name = path.display().to_string();
+        let connection = Connection::open(path).map_err(|source| match source {
+            rusqlite::Error::SqliteFailure(e, _) if e.code == rusqlite::ErrorCode::NotADatabase => {
+                StoreError::NotAStore {
+                    path: name.clone(),
+                    reason: source.to_string(),
+                }
+            }
+            source => StoreError::Sqlite {
+                path: name.clone(),
+                source,
+            },
         })?;
-        Ok(Store { connection })
+        schema::prepare(&connection).map_err(|refusal| match refusal {
+            Refusal::NotAStore(reason) => StoreError::NotAStore {
+                path: name.clone(),
+                reason,
+            },
+            Refusal::Newer(found) => StoreError::NewerSchema {
+                path: name.clone(),
+                found,
+                supported: schema::SCHEMA_VERSION,
+            },
+            Refusal::Sqlite(source) => StoreError::Sqlite {
+                path: name.clone(),
+                source,
+            },
+        })?;
+        Ok(Store {
+            connection,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// The file this store lives in.
+    pub fn path(&self) -> &Path {
+        &self.path
     }
 
     /// All analyzed documents, sorted by id.
     pub fn documents(&self) -> Result<Vec<AnalyzedDocument>, StoreError> {
-        let _ = &self.connection;
-        Ok(Vec::new())
+        read::documents(&self.connection).map_err(|e| self.error(e))
     }
 
-    /// Adds documents (and records skipped inputs) in one transaction.
-    pub fn add(&mut self, documents: &[AnalyzedDocument], skipped: &[Skipped]) -> Result<(), StoreError> {
-        let _ = (documents, skipped);
-        Ok(())
+    /// Adds documents (and records skipped inputs) in one transaction. A document whose id is
+    /// already stored replaces it; a skipped record whose path equals an added document's path
+    /// is removed (the input ingests fine now).
+    pub fn add(
+        &mut self,
+        documents: &[AnalyzedDocument],
+        skipped: &[Skipped],
+    ) -> Result<(), StoreError> {
+        self.write(documents, skipped).map_err(|e| self.error(e))
     }
 
     /// Every skipped input recorded so far, sorted by path.
     pub fn skipped(&self) -> Result<Vec<Skipped>, StoreError> {
-        Ok(Vec::new())
+        read::skipped(&self.connection).map_err(|e| self.error(e))
+    }
+
+    /// The ids of all stored documents, sorted.
+    pub fn document_ids(&self) -> Result<Vec<String>, StoreError> {
+        let query = || -> rusqlite::Result<Vec<String>> {
+            let mut select = self
+                .connection
+                .prepare_cached("SELECT id FROM documents ORDER BY id")?;
+            let ids = select.query_map([], |r| r.get(0))?;
+            ids.collect()
+        };
+        query().map_err(|e| self.error(e))
+    }
+
+    /// True when a document with these raw bytes (SHA-256, lower-case hex) is stored.
+    pub fn contains_sha256(&self, sha256: &str) -> Result<bool, StoreError> {
+        let query = || -> rusqlite::Result<bool> {
+            let mut select = self
+                .connection
+                .prepare_cached("SELECT 1 FROM documents WHERE sha256 = ?1 LIMIT 1")?;
+            Ok(select.query_row([sha256], |_| Ok(())).optional()?.is_some())
+        };
+        query().map_err(|e| self.error(e))
+    }
+
+    fn write(
+        &mut self,
+        documents: &[AnalyzedDocument],
+        skipped: &[Skipped],
+    ) -> rusqlite::Result<()> {
+        let tx = self.connection.transaction()?;
+        write::skipped(&tx, skipped)?;
+        for document in documents {
+            write::document(&tx, document)?;
+        }
+        tx.commit()
+    }
+
+    fn error(&self, source: rusqlite::Error) -> StoreError {
+        StoreError::Sqlite {
+            path: self.path.display().to_string(),
+            source,
+        }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,460 @@
+//! The `dossier.json` contract (schema `dossier/1`) as transfer types.
+//!
+//! The core types stay free of serde: this module maps a [`Dossier`] onto borrowed structs
+//! whose field order *is* the key order of the output, converting every byte span into
+//! code-point offsets on the way. Unknown values are `null`, never omitted, and floats are
+//! rounded to three decimals so that the output is byte-identical across runs and platforms.
+
+use std::collections::BTreeMap;
+
+use dossier_core::{
+    AnalyzedDocument, ClaimRef, Contradiction, Derivation, Dossier, Entity, Event, Lineage,
+    Severity, Skipped, Span,
+};
+use serde::Serialize;
+
+use crate::offsets::CharOffsets;
+
+/// The schema name written at the top of every `dossier.json`.
+pub const SCHEMA: &str = "dossier/1";
+
+#[derive(Serialize)]
+pub struct DossierJson<'a> {
+    schema: &'static str,
+    documents: Vec<DocumentJson<'a>>,
+    skipped: Vec<SkippedJson<'a>>,
+    derivations: Vec<DerivationJson<'a>>,
+    lineages: Vec<LineageJson<'a>>,
+    entities: Vec<EntityJson<'a>>,
+    events: Vec<EventJson<'a>>,
+    contradictions: Vec<ContradictionJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct DocumentJson<'a> {
+    id: &'a str,
+    path: &'a str,
+    sha256: &'a str,
+    title: Option<&'a str>,
+    published: Option<String>,
+    authors: &'a [String],
+    outlet: Option<&'a str>,
+    url: Option<&'a str>,
+    language: Option<&'a str>,
+    text: &'a str,
+    times: Vec<TimeJson<'a>>,
+    // Added fields.
+    word_count: usize,
+    diagnostics: Vec<DiagnosticJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct TimeJson<'a> {
+    start: usize,
+    end: usize,
+    value: &'a str,
+    anchor: &'static str,
+    // Added fields.
+    #[serde(rename = "type")]
+    kind: &'static str,
+    text: &'a str,
+    /// `[start, end)` of the expression the value was computed from, when in this document.
+    anchored_to: Option<[usize; 2]>,
+}
+
+#[derive(Serialize)]
+struct DiagnosticJson<'a> {
+    severity: &'static str,
+    message: &'a str,
+    start: Option<usize>,
+    end: Option<usize>,
+}
+
+#[derive(Serialize)]
+struct SkippedJson<'a> {
+    path: &'a str,
+    reason: &'a str,
+}
+
+#[derive(Serialize)]
+struct DerivationJson<'a> {
+    derived: &'a str,
+    source: &'a str,
+    kind: &'static str,
+    score: f64,
+    evidence: Vec<PassageJson>,
+    altered_quotes: Vec<AlteredQuoteJson>,
+    // Added field.
+    direction_known: bool,
+}
+
+#[derive(Serialize)]
+struct PassageJson {
+    derived: [usize; 2],
+    source: [usize; 2],
+    similarity: f64,
+}
+
+#[derive(Serialize)]
+struct AlteredQuoteJson {
+    derived: [usize; 2],
+    source: [usize; 2],
+}
+
+#[derive(Serialize)]
+struct LineageJson<'a> {
+    id: &'a str,
+    origin: &'a str,
+    documents: &'a [String],
+}
+
+#[derive(Serialize)]
+struct EntityJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    aliases: &'a [String],
+    mentions: Vec<LocationJson<'a>>,
+    // Added field.
+    merge_evidence: &'a [String],
+}
+
+#[derive(Serialize)]
+struct LocationJson<'a> {
+    doc: &'a str,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct EventJson<'a> {
+    id: &'a str,
+    #[serde(rename = "type")]
+    kind: &'a str,
+    label: &'a str,
+    participants: Vec<ParticipantJson<'a>>,
+    time: TimeRangeJson<'a>,
+    place: Option<&'a str>,
+    claims: Vec<ClaimJson<'a>>,
+    sources: usize,
+    independent_sources: usize,
+}
+
+#[derive(Serialize)]
+struct ParticipantJson<'a> {
+    entity: &'a str,
+    role: &'static str,
+}
+
+#[derive(Serialize)]
+struct TimeRangeJson<'a> {
+    value: Option<&'a str>,
+    earliest: Option<&'a str>,
+    latest: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ClaimJson<'a> {
+    doc: &'a str,
+    /// The claim's sentence.
+    start: usize,
+    end: usize,
+    time_text: Option<&'a str>,
+    time_anchor: Option<&'static str>,
+    speaker: Option<&'a str>,
+    modality: &'static str,
+    // Added fields.
+    /// `[start, end)` of the trigger word(s).
+    trigger: [usize; 2],
+    time_value: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ContradictionJson<'a> {
+    id: &'a str,
+    kind: &'static str,
+    subject: &'a str,
+    sides: Vec<SideJson<'a>>,
+    // Added field.
+    event: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct SideJson<'a> {
+    value: &'a str,
+    claims: Vec<LocationJson<'a>>,
+}
+
+/// Maps a dossier onto the contract.
+pub fn build(dossier: &Dossier) -> DossierJson<'_> {
+    let docs = Docs::new(dossier);
+    DossierJson {
+        schema: SCHEMA,
+        documents: dossier
+            .documents
+            .iter()
+            .zip(&docs.offsets)
+            .map(|(d, o)| document(d, o))
+            .collect(),
+        skipped: dossier.skipped.iter().map(skipped).collect(),
+        derivations: dossier
+            .derivations
+            .iter()
+            .map(|d| derivation(d, &docs))
+            .collect(),
+        lineages: dossier.lineages.iter().map(lineage).collect(),
+        entities: dossier.entities.iter().map(|e| entity(e, &docs)).collect(),
+        events: dossier.events.iter().map(|e| event(e, &docs)).collect(),
+        contradictions: dossier
+            .contradictions
+            .iter()
+            .map(|c| contradiction(c, &docs))
+            .collect(),
+    }
+}
+
+/// The documents of the dossier with their offset converters, by index and by id.
+struct Docs<'a> {
+    dossier: &'a Dossier,
+    offsets: Vec<CharOffsets>,
+    by_id: BTreeMap<&'a str, usize>,
+}
+
+impl<'a> Docs<'a> {
+    fn new(dossier: &'a Dossier) -> Self {
+        Docs {
+            dossier,
+            offsets: dossier
+                .documents
+                .iter()
+                .map(|d| CharOffsets::new(&d.document.text))
+                .collect(),
+            by_id: dossier
+                .documents
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (d.document.id.as_str(), i))
+                .collect(),
+        }
+    }
+
+    /// `span` of document `id` in code points. A span of an unknown document (a bug upstream)
+    /// is passed through unconverted rather than dropped.
+    fn span(&self, id: &str, span: Span) -> [usize; 2] {
+        match self.by_id.get(id) {
+            Some(&i) => self.offsets[i].span(span),
+            None => [span.start, span.end],
+        }
+    }
+
+    /// The claim a reference points to, with its document; `None` for a dangling reference.
+    fn claim(
+        &self,
+        r: ClaimRef,
+    ) -> Option<(&'a AnalyzedDocument, &'a dossier_core::Claim, &CharOffsets)> {
+        let doc = self.dossier.documents.get(r.doc)?;
+        Some((doc, doc.claims.get(r.claim)?, &self.offsets[r.doc]))
+    }
+
+    /// Document id and sentence span (code points) of a claim.
+    fn location(&self, r: ClaimRef) -> Option<LocationJson<'a>> {
+        let (doc, claim, offsets) = self.claim(r)?;
+        let [start, end] = offsets.span(claim_sentence(doc, claim));
+        Some(LocationJson {
+            doc: &doc.document.id,
+            start,
+            end,
+        })
+    }
+}
+
+/// The sentence a claim stands in (its trigger alone if the sentence index is out of range).
+pub fn claim_sentence(doc: &AnalyzedDocument, claim: &dossier_core::Claim) -> Span {
+    doc.annotations
+        .sentences
+        .get(claim.sentence)
+        .copied()
+        .unwrap_or(claim.trigger)
+}
+
+fn document<'a>(analyzed: &'a AnalyzedDocument, offsets: &CharOffsets) -> DocumentJson<'a> {
+    let doc = &analyzed.document;
+    let meta = &doc.meta;
+    DocumentJson {
+        id: &doc.id,
+        path: &doc.path,
+        sha256: &doc.sha256,
+        title: meta.title.as_deref(),
+        published: meta.published.map(|d| d.to_string()),
+        authors: &meta.authors,
+        outlet: meta.outlet.as_deref(),
+        url: meta.url.as_deref(),
+        language: meta.language.as_deref(),
+        text: &doc.text,
+        times: analyzed
+            .annotations
+            .times
+            .iter()
+            .map(|t| {
+                let [start, end] = offsets.span(t.span);
+                TimeJson {
+                    start,
+                    end,
+                    value: &t.value,
+                    anchor: t.anchor.label(),
+                    kind: t.kind.label(),
+                    text: doc.text.get(t.span.range()).unwrap_or(""),
+                    anchored_to: t.anchored_to.map(|s| offsets.span(s)),
+                }
+            })
+            .collect(),
+        word_count: doc.word_count(),
+        diagnostics: analyzed
+            .diagnostics
+            .iter()
+            .map(|d| DiagnosticJson {
+                severity: severity_label(d.severity),
+                message: &d.message,
+                start: d.span.map(|s| offsets.char_offset(s.start)),
+                end: d.span.map(|s| offsets.char_offset(s.end)),
+            })
+            .collect(),
+    }
+}
+
+/// `info` or `warning`.
+pub fn severity_label(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Info => "info",
+        Severity::Warning => "warning",
+    }
+}
+
+fn skipped(s: &Skipped) -> SkippedJson<'_> {
+    SkippedJson {
+        path: &s.path,
+        reason: &s.reason,
+    }
+}
+
+fn derivation<'a>(d: &'a Derivation, docs: &Docs<'a>) -> DerivationJson<'a> {
+    DerivationJson {
+        derived: &d.derived,
+        source: &d.source,
+        kind: d.kind.label(),
+        score: round3(d.score),
+        evidence: d
+            .evidence
+            .iter()
+            .map(|p| PassageJson {
+                derived: docs.span(&d.derived, p.derived),
+                source: docs.span(&d.source, p.source),
+                similarity: round3(p.similarity),
+            })
+            .collect(),
+        altered_quotes: d
+            .altered_quotes
+            .iter()
+            .map(|q| AlteredQuoteJson {
+                derived: docs.span(&d.derived, q.derived),
+                source: docs.span(&d.source, q.source),
+            })
+            .collect(),
+        direction_known: d.direction_known,
+    }
+}
+
+fn lineage(l: &Lineage) -> LineageJson<'_> {
+    LineageJson {
+        id: &l.id,
+        origin: &l.origin,
+        documents: &l.documents,
+    }
+}
+
+fn entity<'a>(e: &'a Entity, docs: &Docs<'a>) -> EntityJson<'a> {
+    EntityJson {
+        id: &e.id,
+        name: &e.name,
+        kind: e.kind.label(),
+        aliases: &e.aliases,
+        mentions: e
+            .mentions
+            .iter()
+            .map(|m| {
+                let [start, end] = docs.span(&m.doc, m.span);
+                LocationJson {
+                    doc: &m.doc,
+                    start,
+                    end,
+                }
+            })
+            .collect(),
+        merge_evidence: &e.merge_evidence,
+    }
+}
+
+fn event<'a>(e: &'a Event, docs: &Docs<'a>) -> EventJson<'a> {
+    EventJson {
+        id: &e.id,
+        kind: &e.event_type,
+        label: &e.label,
+        participants: e
+            .participants
+            .iter()
+            .map(|(entity, role)| ParticipantJson {
+                entity,
+                role: role.label(),
+            })
+            .collect(),
+        time: TimeRangeJson {
+            value: e.time.value.as_deref(),
+            earliest: e.time.earliest.as_deref(),
+            latest: e.time.latest.as_deref(),
+        },
+        place: e.place.as_deref(),
+        claims: e.claims.iter().filter_map(|&r| claim(r, docs)).collect(),
+        sources: e.sources,
+        independent_sources: e.independent_sources,
+    }
+}
+
+fn claim<'a>(r: ClaimRef, docs: &Docs<'a>) -> Option<ClaimJson<'a>> {
+    let (doc, claim, offsets) = docs.claim(r)?;
+    let [start, end] = offsets.span(claim_sentence(doc, claim));
+    let text = &doc.document.text;
+    Some(ClaimJson {
+        doc: &doc.document.id,
+        start,
+        end,
+        time_text: claim.time.as_ref().and_then(|t| text.get(t.span.range())),
+        time_anchor: claim.time.as_ref().map(|t| t.anchor.label()),
+        speaker: claim.speaker.as_deref(),
+        modality: claim.modality.label(),
+        trigger: offsets.span(claim.trigger),
+        time_value: claim.time.as_ref().map(|t| t.value.as_str()),
+    })
+}
+
+fn contradiction<'a>(c: &'a Contradiction, docs: &Docs<'a>) -> ContradictionJson<'a> {
+    ContradictionJson {
+        id: &c.id,
+        kind: c.kind.label(),
+        subject: &c.subject,
+        sides: c
+            .sides
+            .iter()
+            .map(|s| SideJson {
+                value: &s.value,
+                claims: s.claims.iter().filter_map(|&r| docs.location(r)).collect(),
+            })
+            .collect(),
+        event: c.event.as_deref(),
+    }
+}
+
+/// `x` rounded to three decimals (non-finite values become `null` in JSON).
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}

@@ -1,0 +1,173 @@
+//! The relational schema of a dossier store and how a file is checked before use.
+//!
+//! The schema version lives in SQLite's `PRAGMA user_version`, so a store can be recognised
+//! without reading any table: `0` with no tables is a fresh file (the schema is created), our
+//! version is ready to use, anything else is refused with a message naming the file.
+//!
+//! Every per-document table carries the document id in `doc` and an `idx` that keeps the order
+//! of the annotation vectors, so reading back gives exactly what was written. Child rows go
+//! away with their document through `ON DELETE CASCADE` (foreign keys are switched on for each
+//! connection).
+
+use rusqlite::Connection;
+
+/// The schema version this build reads and writes.
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// The tables of schema version 1. Offsets are byte offsets into `documents.text`.
+const CREATE_TABLES: &str = r#"
+CREATE TABLE documents (
+    id        TEXT PRIMARY KEY,
+    path      TEXT NOT NULL,
+    sha256    TEXT NOT NULL,
+    title     TEXT,
+    published TEXT,
+    outlet    TEXT,
+    url       TEXT,
+    language  TEXT,
+    text      TEXT NOT NULL
+);
+CREATE INDEX documents_sha256 ON documents(sha256);
+CREATE INDEX documents_path ON documents(path);
+
+CREATE TABLE authors (
+    doc  TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx  INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    PRIMARY KEY (doc, idx)
+);
+
+CREATE TABLE sentences (
+    doc   TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx   INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    PRIMARY KEY (doc, idx)
+);
+
+CREATE TABLE mentions (
+    doc       TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx       INTEGER NOT NULL,
+    start     INTEGER NOT NULL,
+    "end"     INTEGER NOT NULL,
+    kind      TEXT NOT NULL,
+    canonical TEXT NOT NULL,
+    PRIMARY KEY (doc, idx)
+);
+
+CREATE TABLE times (
+    doc            TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx            INTEGER NOT NULL,
+    start          INTEGER NOT NULL,
+    "end"          INTEGER NOT NULL,
+    kind           TEXT NOT NULL,
+    value          TEXT NOT NULL,
+    anchor         TEXT NOT NULL,
+    anchored_start INTEGER,
+    anchored_end   INTEGER,
+    PRIMARY KEY (doc, idx)
+);
+
+CREATE TABLE quotes (
+    doc           TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx           INTEGER NOT NULL,
+    start         INTEGER NOT NULL,
+    "end"         INTEGER NOT NULL,
+    speaker       TEXT,
+    speaker_start INTEGER,
+    speaker_end   INTEGER,
+    PRIMARY KEY (doc, idx)
+);
+
+CREATE TABLE claims (
+    doc           TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx           INTEGER NOT NULL,
+    sentence      INTEGER NOT NULL,
+    event_type    TEXT NOT NULL,
+    trigger_start INTEGER NOT NULL,
+    trigger_end   INTEGER NOT NULL,
+    time_start    INTEGER,
+    time_end      INTEGER,
+    time_value    TEXT,
+    time_anchor   TEXT,
+    place_start   INTEGER,
+    place_end     INTEGER,
+    speaker       TEXT,
+    modality      TEXT NOT NULL,
+    PRIMARY KEY (doc, idx)
+);
+
+CREATE TABLE claim_participants (
+    doc           TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    claim_idx     INTEGER NOT NULL,
+    idx           INTEGER NOT NULL,
+    mention_start INTEGER NOT NULL,
+    mention_end   INTEGER NOT NULL,
+    role          TEXT NOT NULL,
+    PRIMARY KEY (doc, claim_idx, idx)
+);
+
+CREATE TABLE diagnostics (
+    doc      TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx      INTEGER NOT NULL,
+    severity TEXT NOT NULL,
+    message  TEXT NOT NULL,
+    start    INTEGER,
+    "end"    INTEGER,
+    PRIMARY KEY (doc, idx)
+);
+
+CREATE TABLE skipped (
+    path   TEXT PRIMARY KEY,
+    reason TEXT NOT NULL
+);
+"#;
+
+/// Why a file cannot be used as a store (the caller adds the path).
+#[derive(Debug)]
+pub enum Refusal {
+    /// Not SQLite, or SQLite holding something else.
+    NotAStore(String),
+    /// A store of a later schema version.
+    Newer(i64),
+    /// SQLite failed while setting up.
+    Sqlite(rusqlite::Error),
+}
+
+/// Checks that `connection` is a dossier store of our version, creating the schema in an empty
+/// database, and sets the per-connection pragmas.
+pub fn prepare(connection: &Connection) -> Result<(), Refusal> {
+    // The first read of the file: a non-SQLite file fails here ("file is not a database").
+    let version: i64 = connection
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .map_err(|e| Refusal::NotAStore(e.to_string()))?;
+    connection
+        .execute_batch("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;")
+        .map_err(Refusal::Sqlite)?;
+    // Room for every statement of the store, so that a long `add` never re-prepares.
+    connection.set_prepared_statement_cache_capacity(32);
+    match version {
+        SCHEMA_VERSION => Ok(()),
+        0 => create(connection),
+        v if v > SCHEMA_VERSION => Err(Refusal::Newer(v)),
+        v => Err(Refusal::NotAStore(format!("unknown schema version {v}"))),
+    }
+}
+
+/// Creates the schema in a database that has no tables yet.
+fn create(connection: &Connection) -> Result<(), Refusal> {
+    let tables: i64 = connection
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+            [],
+            |row| row.get(0),
+        )
+        .map_err(|e| Refusal::NotAStore(e.to_string()))?;
+    if tables > 0 {
+        return Err(Refusal::NotAStore(format!(
+            "it is a SQLite database with {tables} other table(s) and no dossier schema"
+        )));
+    }
+    let script = format!("BEGIN; {CREATE_TABLES} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;");
+    connection.execute_batch(&script).map_err(Refusal::Sqlite)
+}

@@ -1,0 +1,342 @@
+//! Store tests: round trip of every field, replacement, skipped bookkeeping, atomicity and the
+//! refusal of files that are not stores.
+
+use chrono::NaiveDate;
+use dossier_core::{
+    AnalyzedDocument, Anchor, Annotations, Claim, ClaimTime, Diagnostic, Document, EntityKind,
+    Mention, Metadata, Modality, Participant, Quote, Role, Severity, Skipped, Span, TimeExpr,
+    TimeKind,
+};
+use tempfile::TempDir;
+
+use super::{Store, StoreError};
+
+/// A document with every field and every enum variant set.
+fn full(id: &str) -> AnalyzedDocument {
+    let text = "Milàn Czerny said “we met in Rome” — in March 2006. A year later, talks failed.";
+    let at = |needle: &str| {
+        let start = text.find(needle).unwrap();
+        Span::new(start, start + needle.len())
+    };
+    let kinds = [
+        EntityKind::Person,
+        EntityKind::Org,
+        EntityKind::Gpe,
+        EntityKind::Loc,
+        EntityKind::Norp,
+        EntityKind::Misc,
+    ];
+    let mentions = kinds
+        .iter()
+        .enumerate()
+        .map(|(i, &kind)| Mention {
+            span: Span::new(i, i + 1),
+            kind,
+            canonical: format!("name {i}"),
+        })
+        .chain([Mention {
+            span: at("Milàn Czerny"),
+            kind: EntityKind::Person,
+            canonical: "Milàn Czerny".into(),
+        }])
+        .collect();
+    let times = vec![
+        TimeExpr {
+            span: at("March 2006"),
+            kind: TimeKind::Date,
+            value: "2006-03".into(),
+            anchor: Anchor::Absolute,
+            anchored_to: None,
+        },
+        TimeExpr {
+            span: at("A year later"),
+            kind: TimeKind::Date,
+            value: "2007".into(),
+            anchor: Anchor::Narrative,
+            anchored_to: Some(at("March 2006")),
+        },
+        TimeExpr {
+            span: at("year"),
+            kind: TimeKind::Duration,
+            value: "P1Y".into(),
+            anchor: Anchor::Document,
+            anchored_to: None,
+        },
+        TimeExpr {
+            span: at("talks"),
+            kind: TimeKind::Set,
+            value: "XXXX".into(),
+            anchor: Anchor::Absolute,
+            anchored_to: None,
+        },
+        TimeExpr {
+            span: at("failed"),
+            kind: TimeKind::Time,
+            value: "T10:00".into(),
+            anchor: Anchor::Absolute,
+            anchored_to: None,
+        },
+    ];
+    let quotes = vec![
+        Quote {
+            span: at("we met in Rome"),
+            speaker: Some("Milàn Czerny".into()),
+            speaker_span: Some(at("Milàn Czerny")),
+        },
+        Quote {
+            span: at("talks"),
+            speaker: None,
+            speaker_span: None,
+        },
+    ];
+    let modalities = [
+        Modality::Asserted,
+        Modality::Reported,
+        Modality::Alleged,
+        Modality::Denied,
+        Modality::Uncertain,
+    ];
+    let claims = modalities
+        .iter()
+        .enumerate()
+        .map(|(i, &modality)| Claim {
+            sentence: i % 2,
+            event_type: format!("meet{i}"),
+            trigger: at("met"),
+            participants: vec![
+                Participant {
+                    mention: at("Milàn Czerny"),
+                    role: Role::Agent,
+                },
+                Participant {
+                    mention: at("Rome"),
+                    role: Role::Patient,
+                },
+                Participant {
+                    mention: at("talks"),
+                    role: Role::Recipient,
+                },
+            ],
+            time: (i != 1).then(|| ClaimTime {
+                span: at("March 2006"),
+                value: "2006-03".into(),
+                anchor: Anchor::Narrative,
+            }),
+            place: (i == 0).then(|| at("Rome")),
+            speaker: (i == 0).then(|| "Milàn Czerny".to_string()),
+            modality,
+        })
+        .collect();
+    AnalyzedDocument {
+        document: Document {
+            id: id.into(),
+            path: format!("/in/{id}.txt"),
+            sha256: format!("{id:0>64}"),
+            text: text.into(),
+            meta: Metadata {
+                title: Some("Talks “fail”".into()),
+                published: NaiveDate::from_ymd_opt(2023, 11, 7),
+                authors: vec!["B Author".into(), "A Author".into(), "".into()],
+                outlet: Some("example.org".into()),
+                url: Some("https://example.org/a?b=c".into()),
+                language: Some("en".into()),
+            },
+        },
+        annotations: Annotations {
+            sentences: vec![
+                at("Milàn Czerny said “we met in Rome” — in March 2006."),
+                at("A year later, talks failed."),
+            ],
+            mentions,
+            times,
+            quotes,
+        },
+        claims,
+        diagnostics: vec![
+            Diagnostic::info("no byline"),
+            Diagnostic {
+                severity: Severity::Warning,
+                message: "odd ‘quote’".into(),
+                span: Some(at("Rome")),
+            },
+        ],
+    }
+}
+
+/// A document with nothing but the required fields.
+fn bare(id: &str, path: &str) -> AnalyzedDocument {
+    AnalyzedDocument {
+        document: Document {
+            id: id.into(),
+            path: path.into(),
+            sha256: "ab".into(),
+            text: String::new(),
+            meta: Metadata::default(),
+        },
+        annotations: Annotations::default(),
+        claims: Vec::new(),
+        diagnostics: Vec::new(),
+    }
+}
+
+fn skip(path: &str, reason: &str) -> Skipped {
+    Skipped {
+        path: path.into(),
+        reason: reason.into(),
+    }
+}
+
+fn temp() -> (TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dossier.sqlite");
+    (dir, path)
+}
+
+#[test]
+fn round_trip_keeps_every_field() {
+    let (_dir, path) = temp();
+    let docs = vec![full("b"), bare("a", "/in/a.txt"), full("c")];
+    Store::open(&path).unwrap().add(&docs, &[]).unwrap();
+    // Reopen: what is read comes from the file, not from a cache.
+    let read = Store::open(&path).unwrap().documents().unwrap();
+    let mut expected = docs.clone();
+    expected.sort_by(|x, y| x.document.id.cmp(&y.document.id));
+    assert_eq!(read, expected);
+}
+
+#[test]
+fn adding_an_existing_id_replaces_all_its_rows() {
+    let (_dir, path) = temp();
+    let mut store = Store::open(&path).unwrap();
+    store.add(&[full("x")], &[]).unwrap();
+    let mut smaller = bare("x", "/in/x2.txt");
+    smaller.document.text = "new".into();
+    store.add(&[smaller.clone()], &[]).unwrap();
+    assert_eq!(store.documents().unwrap(), vec![smaller]);
+    let leftover: i64 = store
+        .connection
+        .query_row("SELECT count(*) FROM claim_participants", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(leftover, 0);
+}
+
+#[test]
+fn skipped_inputs_are_kept_sorted_and_forgotten_once_ingested() {
+    let (_dir, path) = temp();
+    let mut store = Store::open(&path).unwrap();
+    store
+        .add(
+            &[],
+            &[
+                skip("z.bin", "binary file"),
+                skip("a.txt", "empty file"),
+                skip("f.jsonl#3", "broken JSON"),
+            ],
+        )
+        .unwrap();
+    store
+        .add(&[bare("a", "a.txt")], &[skip("z.bin", "still binary")])
+        .unwrap();
+    assert_eq!(
+        store.skipped().unwrap(),
+        vec![
+            skip("f.jsonl#3", "broken JSON"),
+            skip("z.bin", "still binary")
+        ]
+    );
+}
+
+#[test]
+fn ids_and_hashes_are_queryable() {
+    let (_dir, path) = temp();
+    let mut store = Store::open(&path).unwrap();
+    store.add(&[full("b"), full("a")], &[]).unwrap();
+    assert_eq!(
+        store.document_ids().unwrap(),
+        vec!["a".to_string(), "b".to_string()]
+    );
+    assert!(store.contains_sha256(&full("a").document.sha256).unwrap());
+    assert!(!store.contains_sha256("ab").unwrap());
+}
+
+#[test]
+fn a_failing_add_writes_nothing() {
+    let (_dir, path) = temp();
+    let mut store = Store::open(&path).unwrap();
+    store.add(&[full("old")], &[]).unwrap();
+    // Make the insert of one particular document fail half-way through the call.
+    store
+        .connection
+        .execute_batch("CREATE TRIGGER refuse BEFORE INSERT ON documents WHEN NEW.id = 'bad' BEGIN SELECT RAISE(ABORT, 'refused'); END;")
+        .unwrap();
+    let error = store
+        .add(&[full("new"), full("bad")], &[skip("s", "r")])
+        .unwrap_err();
+    assert!(error.to_string().contains("refused"), "{error}");
+    assert_eq!(store.document_ids().unwrap(), vec!["old".to_string()]);
+    assert!(store.skipped().unwrap().is_empty());
+}
+
+#[test]
+fn refuses_files_that_are_not_stores() {
+    let (dir, path) = temp();
+    std::fs::write(
+        &path,
+        "just some text, certainly not SQLite, long enough to have a header ....",
+    )
+    .unwrap();
+    let error = Store::open(&path).unwrap_err();
+    assert!(matches!(error, StoreError::NotAStore { .. }), "{error:?}");
+    let message = error.to_string();
+    assert!(
+        message.starts_with(&format!("{} is not a dossier store: ", path.display())),
+        "{message}"
+    );
+
+    let other = dir.path().join("other.sqlite");
+    rusqlite::Connection::open(&other)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (x)")
+        .unwrap();
+    let error = Store::open(&other).unwrap_err();
+    assert!(
+        error.to_string().contains("is not a dossier store"),
+        "{error}"
+    );
+
+    let newer = dir.path().join("newer.sqlite");
+    rusqlite::Connection::open(&newer)
+        .unwrap()
+        .execute_batch("PRAGMA user_version = 99")
+        .unwrap();
+    let error = Store::open(&newer).unwrap_err();
+    assert!(
+        matches!(error, StoreError::NewerSchema { found: 99, .. }),
+        "{error:?}"
+    );
+}
+
+#[test]
+fn reopening_keeps_the_schema() {
+    let (_dir, path) = temp();
+    Store::open(&path)
+        .unwrap()
+        .add(&[bare("a", "a")], &[])
+        .unwrap();
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.document_ids().unwrap(), vec!["a".to_string()]);
+}
+
+#[test]
+fn thousands_of_documents_in_one_call() {
+    let (_dir, path) = temp();
+    let docs: Vec<_> = (0..2000).map(|i| full(&format!("{i:05}"))).collect();
+    let mut store = Store::open(&path).unwrap();
+    let started = std::time::Instant::now();
+    store.add(&docs, &[]).unwrap();
+    let read = store.documents().unwrap();
+    assert_eq!(read.len(), 2000);
+    assert_eq!(read[1234], docs[1234]);
+    // Generous bound for a debug build on a shared machine: catches per-row commits.
+    assert!(started.elapsed().as_secs() < 60, "{:?}", started.elapsed());
+}
