@@ -94,6 +94,16 @@ impl TimeKind {
             TimeKind::Set => "SET",
         }
     }
+
+    pub fn from_label(label: &str) -> Option<Self> {
+        Some(match label {
+            "DATE" => TimeKind::Date,
+            "TIME" => TimeKind::Time,
+            "DURATION" => TimeKind::Duration,
+            "SET" => TimeKind::Set,
+            _ => return None,
+        })
+    }
 }
 
 /// What a time expression's value was computed from.

@@ -73,6 +73,23 @@ pub enum Severity {
     Warning,
 }
 
+impl Severity {
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+        }
+    }
+
+    pub fn from_label(label: &str) -> Option<Self> {
+        Some(match label {
+            "info" => Severity::Info,
+            "warning" => Severity::Warning,
+            _ => return None,
+        })
+    }
+}
+
 /// A note produced by a stage about one document: what it could not do or had to guess.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -84,11 +101,19 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn info(message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Info, message: message.into(), span: None }
+        Diagnostic {
+            severity: Severity::Info,
+            message: message.into(),
+            span: None,
+        }
     }
 
     pub fn warning(message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Warning, message: message.into(), span: None }
+        Diagnostic {
+            severity: Severity::Warning,
+            message: message.into(),
+            span: None,
+        }
     }
 
     pub fn at(mut self, span: Span) -> Self {

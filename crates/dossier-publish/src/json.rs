@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use dossier_core::{
     AnalyzedDocument, ClaimRef, Contradiction, Derivation, Dossier, Entity, Event, Lineage,
-    Severity, Skipped, Span,
+    Skipped, Span,
 };
 use serde::Serialize;
 
@@ -314,20 +314,12 @@ fn document<'a>(analyzed: &'a AnalyzedDocument, offsets: &CharOffsets) -> Docume
             .diagnostics
             .iter()
             .map(|d| DiagnosticJson {
-                severity: severity_label(d.severity),
+                severity: d.severity.label(),
                 message: &d.message,
                 start: d.span.map(|s| offsets.char_offset(s.start)),
                 end: d.span.map(|s| offsets.char_offset(s.end)),
             })
             .collect(),
-    }
-}
-
-/// `info` or `warning`.
-pub fn severity_label(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Info => "info",
-        Severity::Warning => "warning",
     }
 }
 

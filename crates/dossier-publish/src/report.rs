@@ -198,7 +198,7 @@ fn source_row(index: &Index<'_>, analyzed: &AnalyzedDocument) -> Markup {
                 @if !analyzed.diagnostics.is_empty() {
                     details { summary { (analyzed.diagnostics.len()) " note(s)" }
                         ul { @for d in &analyzed.diagnostics {
-                            li { (crate::json::severity_label(d.severity)) ": " (d.message) }
+                            li { (d.severity.label()) ": " (d.message) }
                         } }
                     }
                 }

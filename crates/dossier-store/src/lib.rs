@@ -11,7 +11,6 @@
 //!
 //! **Round trip.** [`Store::documents`] returns exactly what was written, field for field.
 
-mod labels;
 mod read;
 mod schema;
 mod write;

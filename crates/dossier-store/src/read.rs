@@ -13,7 +13,7 @@ use dossier_core::{
 };
 use rusqlite::{types::Type, Connection, Row};
 
-use crate::labels::{severity_from_label, time_kind_from_label};
+use dossier_core::{Severity, TimeKind};
 
 /// Every document, sorted by id, with all its rows.
 pub fn documents(conn: &Connection) -> rusqlite::Result<Vec<AnalyzedDocument>> {
@@ -64,7 +64,7 @@ pub fn documents(conn: &Connection) -> rusqlite::Result<Vec<AnalyzedDocument>> {
         |r| {
             Ok(TimeExpr {
                 span: span(r, 1, 2)?,
-                kind: label(r, 3, time_kind_from_label)?,
+                kind: label(r, 3, TimeKind::from_label)?,
                 value: r.get(4)?,
                 anchor: label(r, 5, Anchor::from_label)?,
                 anchored_to: optional_span(r, 6, 7)?,
@@ -115,7 +115,7 @@ pub fn documents(conn: &Connection) -> rusqlite::Result<Vec<AnalyzedDocument>> {
         r#"SELECT doc, severity, message, start, "end" FROM diagnostics ORDER BY doc, idx"#,
         |r| {
             Ok(Diagnostic {
-                severity: label(r, 1, severity_from_label)?,
+                severity: label(r, 1, Severity::from_label)?,
                 message: r.get(2)?,
                 span: optional_span(r, 3, 4)?,
             })

@@ -7,8 +7,6 @@
 use dossier_core::{AnalyzedDocument, Claim, Skipped, Span};
 use rusqlite::{params, Transaction};
 
-use crate::labels::severity_label;
-
 /// Records (or updates) skipped inputs.
 pub fn skipped(tx: &Transaction<'_>, skipped: &[Skipped]) -> rusqlite::Result<()> {
     let mut insert =
@@ -171,7 +169,7 @@ fn diagnostics(tx: &Transaction<'_>, analyzed: &AnalyzedDocument) -> rusqlite::R
         insert.execute(params![
             analyzed.document.id,
             i,
-            severity_label(d.severity),
+            d.severity.label(),
             d.message,
             start,
             end
