@@ -1,0 +1,219 @@
+//! The read-only word lists of extraction, parsed once from `resources/extract/`.
+//!
+//! Every list is a TSV file compiled in with `include_str!`; lines starting with `#` are
+//! comments. The trigger and modality cues become leftmost-longest, ASCII case-insensitive
+//! Aho-Corasick automata, so "held talks with" wins over "held talks" and a sentence is scanned
+//! once whatever the size of the lexicon. Malformed lines are skipped (a debug assertion, run by the
+//! tests, checks that there are none).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use dossier_core::{Modality, Role};
+
+const TRIGGERS: &str = include_str!("../../../resources/extract/triggers.tsv");
+const EVENT_TYPES: &str = include_str!("../../../resources/extract/event_types.tsv");
+const MODALITY: &str = include_str!("../../../resources/extract/modality.tsv");
+const FUNCTION_WORDS: &str = include_str!("../../../resources/extract/function_words.tsv");
+
+/// What the lexicon knows about one event type.
+#[derive(Debug, Clone)]
+pub(crate) struct EventType {
+    pub name: &'static str,
+    /// The role of participants named after the trigger; `None` when they are not participants.
+    pub object_role: Option<Role>,
+    /// A place name right after the trigger is where it happened ("visited Moscow").
+    pub place_object: bool,
+    /// A speech act ("said"): its speaker may follow the trigger.
+    pub speech: bool,
+}
+
+/// One trigger form.
+#[derive(Debug, Clone)]
+pub(crate) struct Trigger {
+    /// Index into [`Lexicon::types`].
+    pub event_type: usize,
+    /// The words before the trigger name the one acted upon, those after it the actor.
+    pub inverse: bool,
+}
+
+/// Where a modality cue must stand relative to the trigger.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CueScope {
+    /// At most three words before the trigger, no punctuation between.
+    Near,
+    /// Anywhere in the trigger's clause.
+    Clause,
+    /// "according to X": the name after the cue is the speaker.
+    Source,
+}
+
+/// One modality cue. `modality` is `None` for cues that cancel a shorter one ("not only").
+#[derive(Debug, Clone)]
+pub(crate) struct Cue {
+    pub modality: Option<Modality>,
+    pub scope: CueScope,
+}
+
+/// The class of a closed-class word (see `function_words.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum WordClass {
+    Be,
+    Adverb,
+    Participle,
+    By,
+    Coord,
+    Locative,
+    Title,
+    Determiner,
+}
+
+/// All lists, parsed.
+#[derive(Debug)]
+pub(crate) struct Lexicon {
+    pub types: Vec<EventType>,
+    pub triggers: AhoCorasick,
+    /// Parallel to the patterns of `triggers`.
+    pub trigger_info: Vec<Trigger>,
+    pub cues: AhoCorasick,
+    /// Parallel to the patterns of `cues`.
+    pub cue_info: Vec<Cue>,
+    words: HashMap<&'static str, WordClass>,
+}
+
+impl Lexicon {
+    /// The class of `word` (any case), if it is a listed function word.
+    pub fn class(&self, word: &str) -> Option<WordClass> {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.words.get(word.to_ascii_lowercase().as_str()).copied()
+        } else {
+            self.words.get(word).copied()
+        }
+    }
+
+    pub fn is(&self, word: &str, class: WordClass) -> bool {
+        self.class(word) == Some(class)
+    }
+}
+
+/// The lexicon, parsed on first use.
+pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(build);
+
+/// Non-comment, non-empty lines split on tabs.
+fn rows(source: &'static str) -> impl Iterator<Item = (&'static str, Vec<&'static str>)> {
+    source
+        .lines()
+        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
+        .map(|line| (line, line.split('\t').map(str::trim).collect()))
+}
+
+fn automaton(patterns: &[&str]) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(patterns)
+        .unwrap_or_else(|_| AhoCorasick::new(Vec::<&str>::new()).expect("empty automaton"))
+}
+
+fn build() -> Lexicon {
+    let mut bad_lines = Vec::new();
+    let mut types = Vec::new();
+    for (line, cols) in rows(EVENT_TYPES) {
+        let object_role = match cols.get(1).copied() {
+            Some("none") => None,
+            Some(label) => match Role::from_label(label) {
+                Some(role) => Some(role),
+                None => {
+                    bad_lines.push(line.to_string());
+                    continue;
+                }
+            },
+            None => {
+                bad_lines.push(line.to_string());
+                continue;
+            }
+        };
+        let flags = cols.get(2).copied().unwrap_or("-");
+        types.push(EventType {
+            name: cols[0],
+            object_role,
+            place_object: flags.split(',').any(|f| f == "place_object"),
+            speech: flags.split(',').any(|f| f == "speech"),
+        });
+    }
+
+    let mut patterns = Vec::new();
+    let mut trigger_info = Vec::new();
+    for (line, cols) in rows(TRIGGERS) {
+        let Some(event_type) = cols
+            .get(1)
+            .and_then(|t| types.iter().position(|e| e.name == *t))
+        else {
+            bad_lines.push(line.to_string());
+            continue;
+        };
+        patterns.push(cols[0]);
+        trigger_info.push(Trigger {
+            event_type,
+            inverse: cols.get(2) == Some(&"inverse"),
+        });
+    }
+
+    let mut cue_patterns = Vec::new();
+    let mut cue_info = Vec::new();
+    for (line, cols) in rows(MODALITY) {
+        let modality = match cols.get(1).copied() {
+            Some("none") => None,
+            Some(label) => Modality::from_label(label),
+            None => None,
+        };
+        let scope = match cols.get(2).copied() {
+            Some("near") => CueScope::Near,
+            Some("clause") => CueScope::Clause,
+            Some("source") => CueScope::Source,
+            _ => {
+                bad_lines.push(line.to_string());
+                continue;
+            }
+        };
+        if modality.is_none() && cols.get(1) != Some(&"none") {
+            bad_lines.push(line.to_string());
+            continue;
+        }
+        cue_patterns.push(cols[0]);
+        cue_info.push(Cue { modality, scope });
+    }
+
+    let mut words = HashMap::new();
+    for (line, cols) in rows(FUNCTION_WORDS) {
+        let class = match cols.get(1).copied() {
+            Some("be") => WordClass::Be,
+            Some("adverb") => WordClass::Adverb,
+            Some("participle") => WordClass::Participle,
+            Some("by") => WordClass::By,
+            Some("coord") => WordClass::Coord,
+            Some("locative") => WordClass::Locative,
+            Some("title") => WordClass::Title,
+            Some("determiner") => WordClass::Determiner,
+            _ => {
+                bad_lines.push(line.to_string());
+                continue;
+            }
+        };
+        words.insert(cols[0], class);
+    }
+
+    debug_assert!(
+        bad_lines.is_empty(),
+        "malformed lines in resources/extract: {bad_lines:?}"
+    );
+    Lexicon {
+        types,
+        triggers: automaton(&patterns),
+        trigger_info,
+        cues: automaton(&cue_patterns),
+        cue_info,
+        words,
+    }
+}
