@@ -156,8 +156,9 @@ pub struct TimeExpr {
 pub struct Quote {
     /// The quoted words, without the quotation marks.
     pub span: Span,
-    /// The speaker's name as written near the quote ("Czerny and Storyev", "Lavrov").
+    /// Who is quoted, by canonical name(s): "Sergei Lavrov", or "A and B" for several.
     pub speaker: Option<String>,
+    /// The speaker as written in the text ("Czerny and Storyev").
     pub speaker_span: Option<Span>,
 }
 

@@ -1,0 +1,382 @@
+//! Entity mention recognition and typing, with in-document short-form resolution.
+//!
+//! Rules and gazetteers, no statistical model: fast, offline and explainable. The document is
+//! tokenized once ([`tokens`]); in each sentence, maximal runs of capitalized words are cut into
+//! units at gazetteer and title boundaries ([`runs`]); each run is then split into typed
+//! candidates ([`typing`]) from, in order of trust, the word lists (countries, cities,
+//! nationalities, organizations), cues inside the name (an organization head word such as
+//! "Ministry", a known given name), cues around it (a title before, an apposition after, "X
+//! said") and finally a fallback by shape. Last, [`resolve`] looks at the whole document: the
+//! same name gets the best-supported type everywhere, and short forms ("Putin", "Abu Marzouk")
+//! get the fullest form of the same person as their canonical name.
+//!
+//! Capitalization is evidence only where English does not force it: a capitalized word at the
+//! start of a sentence, after an opening quote, or in a Title-Case heading counts as a name
+//! only if a word list knows it or it appears capitalized at a reliable position elsewhere in
+//! the document.
+
+mod resolve;
+mod runs;
+pub(crate) mod tokens;
+mod typing;
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use dossier_core::{EntityKind, Mention, Span};
+
+use tokens::{tokenize, Token};
+
+/// How a candidate's type was found, from least to most trusted. Within a document, the type
+/// found with the strongest evidence wins for every occurrence of the same name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Evidence {
+    /// Only the shape of the name ("two capitalized words").
+    Fallback,
+    /// A context word that is often but not always right ("X said", "the X").
+    Weak,
+    /// A reliable cue: a title, a given name, an organization head word, an apposition.
+    Cue,
+    /// A gazetteer entry.
+    Lexicon,
+}
+
+/// A typed name before document-level resolution: tokens `[start, end)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Candidate {
+    pub start: usize,
+    pub end: usize,
+    pub kind: EntityKind,
+    pub evidence: Evidence,
+}
+
+/// One document, tokenized, with what name finding needs to know about each token.
+#[derive(Debug)]
+pub(super) struct Context<'a> {
+    pub text: &'a str,
+    pub tokens: Vec<Token>,
+    /// Token ranges of the sentences.
+    pub sentences: Vec<Range<usize>>,
+    /// Per token: its capitalization says nothing (sentence start, after an opening quote, or
+    /// in a Title-Case heading).
+    pub unreliable: Vec<bool>,
+    /// Words seen capitalized at a reliable position somewhere in the document.
+    pub capitalized: HashSet<&'a str>,
+}
+
+impl<'a> Context<'a> {
+    fn new(text: &'a str, sentences: &[Span]) -> Self {
+        let tokens = tokenize(text);
+        let sentences = sentence_token_ranges(&tokens, sentences, text.len());
+        let mut unreliable = vec![false; tokens.len()];
+        for range in &sentences {
+            mark_unreliable(text, &tokens, range.clone(), &mut unreliable);
+        }
+        let mut capitalized = HashSet::new();
+        for (token, &unreliable) in tokens.iter().zip(&unreliable) {
+            if token.is_name_like() && !unreliable {
+                let word = token.text(text);
+                capitalized.insert(word);
+                // "al-Assad" vouches for "Assad".
+                if let Some((_, bare)) = word.split_once('-') {
+                    capitalized.insert(bare);
+                }
+            }
+        }
+        Context {
+            text,
+            tokens,
+            sentences,
+            unreliable,
+            capitalized,
+        }
+    }
+
+    /// The text of token `i`.
+    pub fn word(&self, i: usize) -> &'a str {
+        self.tokens[i].text(self.text)
+    }
+
+    /// The text of tokens `[start, end)`.
+    pub fn slice(&self, start: usize, end: usize) -> &'a str {
+        &self.text[self.tokens[start].start..self.tokens[end - 1].end]
+    }
+}
+
+/// Finds the named-entity mentions of `text`, in text order.
+pub fn find_mentions(text: &str, sentences: &[Span]) -> Vec<Mention> {
+    let ctx = Context::new(text, sentences);
+    let mut runs = Vec::new();
+    for range in &ctx.sentences {
+        runs::sentence_runs(&ctx, range.start, range.end, &mut runs);
+    }
+    let mut candidates = Vec::new();
+    for run in &runs {
+        typing::type_run(&ctx, run, &mut candidates);
+    }
+    resolve::resolve(&ctx, &candidates)
+}
+
+/// Groups tokens by sentence. Text outside every sentence span (there should be none) is
+/// treated as one more sentence, so no token is lost.
+fn sentence_token_ranges(tokens: &[Token], sentences: &[Span], len: usize) -> Vec<Range<usize>> {
+    let mut ranges = Vec::with_capacity(sentences.len() + 1);
+    let mut next = 0;
+    let mut boundaries = sentences
+        .iter()
+        .map(|s| s.end)
+        .chain(std::iter::once(len.max(1)));
+    let mut boundary = boundaries.next().unwrap_or(usize::MAX);
+    let mut start = 0;
+    while next < tokens.len() {
+        if tokens[next].start >= boundary {
+            if start < next {
+                ranges.push(start..next);
+            }
+            start = next;
+            boundary = boundaries.next().unwrap_or(usize::MAX);
+            continue;
+        }
+        next += 1;
+    }
+    if start < tokens.len() {
+        ranges.push(start..tokens.len());
+    }
+    ranges
+}
+
+/// Marks the tokens of one sentence whose capitalization is forced by position or style.
+fn mark_unreliable(text: &str, tokens: &[Token], range: Range<usize>, unreliable: &mut [bool]) {
+    if is_title_case(text, &tokens[range.clone()]) {
+        unreliable[range].fill(true);
+        return;
+    }
+    let mut at_start = true;
+    for i in range {
+        let token = tokens[i];
+        if token.is_word() {
+            unreliable[i] = at_start;
+            at_start = false;
+        } else if "“\"‘«(:—–•*#|.".contains(token.text(text)) {
+            at_start = true;
+        }
+    }
+}
+
+/// True for a heading written in Title Case: it does not end in a period and most of its
+/// longer words are capitalized.
+fn is_title_case(text: &str, tokens: &[Token]) -> bool {
+    if tokens.last().is_some_and(|t| t.text(text) == ".") {
+        return false;
+    }
+    let mut long = 0;
+    let mut capitalized = 0;
+    for token in tokens {
+        if token.is_word() && token.text(text).chars().count() >= 4 {
+            long += 1;
+            capitalized += usize::from(token.is_name_like());
+        }
+    }
+    long >= 3 && capitalized * 10 >= long * 7
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::split_sentences;
+
+    /// Mentions of `text` as "LABEL text" (plus " => canonical" when it differs).
+    fn mentions(text: &str) -> Vec<String> {
+        find_mentions(text, &split_sentences(text))
+            .iter()
+            .map(|m| {
+                let surface = m.span.slice(text);
+                let mut line = format!("{} {surface}", m.kind.label());
+                if m.canonical != surface {
+                    line.push_str(&format!(" => {}", m.canonical));
+                }
+                line
+            })
+            .collect()
+    }
+
+    fn check(text: &str, expected: &[&str]) {
+        assert_eq!(mentions(text), expected, "mentions of {text:?}");
+    }
+
+    #[test]
+    fn titles_mark_persons_and_stay_outside_the_name() {
+        check(
+            "Foreign Minister Sergei Ivanov met Chancellor Olaf Schmidt in Berlin.",
+            &["PERSON Sergei Ivanov", "PERSON Olaf Schmidt", "GPE Berlin"],
+        );
+        check(
+            "The talks were led by Ambassador Kowalczyk.",
+            &["PERSON Kowalczyk"],
+        );
+        check(
+            "He met the rebel leader Tarvo Essen.",
+            &["PERSON Tarvo Essen"],
+        );
+        check(
+            "Then-nominal President of Russia Brelov met them.",
+            &["GPE Russia", "PERSON Brelov"],
+        );
+    }
+
+    #[test]
+    fn organizations_by_head_word_acronym_and_gazetteer() {
+        check(
+            "The Ministry of Defence said the strike was over.",
+            &["ORG Ministry of Defence"],
+        );
+        check(
+            "A loan from the Bank of America and the Norvald Agency followed.",
+            &["ORG Bank of America", "ORG Norvald Agency"],
+        );
+        check(
+            "The claim was denied by the KVRT and by NATO.",
+            &["ORG KVRT", "ORG NATO"],
+        );
+        check(
+            "Troops of the Israel Defense Forces entered Gaza.",
+            &["ORG Israel Defense Forces", "GPE Gaza"],
+        );
+        check(
+            "He wrote for The Moscow Times and the Kremlin denied it.",
+            &["ORG Moscow Times", "ORG Kremlin"],
+        );
+        check(
+            "Funding came from Dravensko, the government agency for culture.",
+            &["ORG Dravensko"],
+        );
+    }
+
+    #[test]
+    fn places_and_nationalities() {
+        check(
+            "Paris and Texas are far apart.",
+            &["GPE Paris", "GPE Texas"],
+        );
+        check(
+            "Russians and Palestinians met in the West Bank and the Middle East.",
+            &[
+                "NORP Russians",
+                "NORP Palestinians",
+                "LOC West Bank",
+                "LOC Middle East",
+            ],
+        );
+        check(
+            "A Moscow-based firm sold it to the Israeli army.",
+            &["GPE Moscow", "NORP Israeli"],
+        );
+        check(
+            "They landed at Tarsk Airfield in May.",
+            &["LOC Tarsk Airfield"],
+        );
+    }
+
+    #[test]
+    fn gazetteer_boundaries_split_runs_but_possessives_stay_outside() {
+        check(
+            "It praised Russia Kovalev for that.",
+            &["GPE Russia", "PERSON Kovalev"],
+        );
+        check(
+            "Moscow’s goal and Hamas's actions differ.",
+            &["GPE Moscow", "MISC Hamas"],
+        );
+        check(
+            "The Russia-Ukraine talks ended.",
+            &["GPE Russia", "GPE Ukraine"],
+        );
+    }
+
+    #[test]
+    fn sentence_initial_and_heading_words_need_evidence() {
+        check(
+            "However, nothing happened. Despite that, Kessler left.",
+            &["MISC Kessler"],
+        );
+        check("Growing numbers came. Later, growing numbers left.", &[]);
+        check(
+            "Kessler came. Later, the Club of Kessler opened.",
+            &["MISC Kessler", "ORG Club of Kessler"],
+        );
+        check(
+            "Why Russia And Europe Are Drifting Apart\nText follows here.",
+            &["GPE Russia", "LOC Europe"],
+        );
+        check("On Saturday in March nothing happened.", &[]);
+    }
+
+    #[test]
+    fn context_cues_type_unknown_names() {
+        check("The deal, Varga said, was fair.", &["PERSON Varga"]);
+        check(
+            "According to Okonkwo the deal was fair.",
+            &["PERSON Okonkwo"],
+        );
+        check("Hundreds of Zarvan militants attacked.", &["ORG Zarvan"]);
+        check("A report by Petrenko followed.", &["PERSON Petrenko"]);
+        check(
+            "He met Aldo Brenner and Kaspar Moll.",
+            &["PERSON Aldo Brenner", "PERSON Kaspar Moll"],
+        );
+    }
+
+    #[test]
+    fn short_forms_get_the_fullest_name() {
+        check(
+            "Vladimir Putin spoke. Later Putin left, and Vladimir smiled.",
+            &[
+                "PERSON Vladimir Putin",
+                "PERSON Putin => Vladimir Putin",
+                "PERSON Vladimir => Vladimir Putin",
+            ],
+        );
+        check(
+            "Bashar al-Assad won. Assad thanked them.",
+            &["PERSON Bashar al-Assad", "PERSON Assad => Bashar al-Assad"],
+        );
+        check(
+            "Moussa Abu Marzouk came; then Abu Marzouk left.",
+            &[
+                "PERSON Moussa Abu Marzouk",
+                "PERSON Abu Marzouk => Moussa Abu Marzouk",
+            ],
+        );
+        check(
+            "John Smith met Anna Smith. Smith left.",
+            &["PERSON John Smith", "PERSON Anna Smith", "MISC Smith"],
+        );
+        check(
+            "The Pan Arctic Council met; the PAC agreed.",
+            &["ORG Pan Arctic Council", "ORG PAC => Pan Arctic Council"],
+        );
+        check(
+            "Militants left the Gaza Strip and the Strip was calm.",
+            &["LOC Gaza Strip", "LOC Strip => Gaza Strip"],
+        );
+    }
+
+    #[test]
+    fn never_panics_and_spans_are_on_char_boundaries() {
+        for text in [
+            "",
+            " ",
+            "É",
+            "“”",
+            "A. B. C.",
+            "Ü-Ö-Ä’s ’’ -",
+            "al-",
+            "x\n\n\nY’",
+        ] {
+            for mention in find_mentions(text, &split_sentences(text)) {
+                assert!(text.is_char_boundary(mention.span.start));
+                assert!(text.is_char_boundary(mention.span.end));
+            }
+        }
+    }
+}

@@ -1,0 +1,183 @@
+//! Candidate name runs: maximal sequences of capitalized words, cut into typed units.
+//!
+//! A run is scanned once, left to right, inside one sentence. At each capitalized token the
+//! longest gazetteer entry and the longest title starting there are tried (the gazetteer wins
+//! ties), so "Middle East" or "Prime Minister" become one unit; any other capitalized word is a
+//! plain unit. Lower-case connectors join a run only where names really contain them: "of",
+//! "for", "on" (and "the" after them) once the run holds a head word ("Bank of
+//! America", "Committee on International Relations"), "and" only inside such a complement
+//! ("Center for Strategic Communication and Information Security"), name particles ("van",
+//! "bin") between plain words, and hyphens or "&" written without spaces.
+
+use dossier_core::EntityKind;
+
+use super::tokens::{Shape, Token};
+use super::Context;
+use crate::lexicon::{PhraseTable, LEXICON};
+
+/// What one unit of a run is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum UnitKind {
+    /// A gazetteer entry of this type.
+    Known(EntityKind),
+    /// A title or office ("Foreign Minister").
+    Title,
+    /// A lower-case connector or a hyphen between name words.
+    Connector,
+    /// Any other capitalized word.
+    Plain,
+}
+
+/// A unit: tokens `[start, end)` of the document's token list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Unit {
+    pub start: usize,
+    pub end: usize,
+    pub kind: UnitKind,
+}
+
+impl Unit {
+    /// The type a head word gives the name it ends: a known organization or an organization
+    /// head word ("Politburo", "Ministry") gives ORG, "Airport" LOC, "War" MISC.
+    pub fn head_kind(self, ctx: &Context) -> Option<EntityKind> {
+        match self.kind {
+            UnitKind::Known(EntityKind::Org) => Some(EntityKind::Org),
+            UnitKind::Plain => LEXICON.heads.get(ctx.word(self.start)).copied(),
+            _ => None,
+        }
+    }
+}
+
+const COMPLEMENT_CONNECTORS: [&str; 3] = ["of", "for", "on"];
+const PARTICLES: [&str; 16] = [
+    "van", "von", "de", "der", "den", "du", "da", "di", "del", "della", "dos", "la", "le", "bin",
+    "ibn", "y",
+];
+
+/// Finds the runs of one sentence, whose tokens are `[first, end)`.
+pub(super) fn sentence_runs(ctx: &Context, first: usize, end: usize, runs: &mut Vec<Vec<Unit>>) {
+    let mut i = first;
+    while i < end {
+        if !ctx.tokens[i].is_name_like() {
+            i += 1;
+            continue;
+        }
+        let run = read_run(ctx, i, end);
+        i = run.last().map_or(i + 1, |unit| unit.end);
+        runs.push(run);
+    }
+}
+
+/// Reads the run starting at the name-like token `start`.
+fn read_run(ctx: &Context, start: usize, end: usize) -> Vec<Unit> {
+    let mut units = Vec::new();
+    let mut i = start;
+    let mut has_head = false;
+    let mut in_complement = false;
+    loop {
+        let unit = read_unit(ctx, i, end);
+        has_head |= unit.head_kind(ctx).is_some();
+        units.push(unit);
+        i = unit.end;
+        let Some(connector_len) = connector_at(ctx, i, end, &units, has_head, in_complement) else {
+            break;
+        };
+        if connector_len > 0 {
+            in_complement |= COMPLEMENT_CONNECTORS.contains(&ctx.word(i));
+            units.push(Unit {
+                start: i,
+                end: i + connector_len,
+                kind: UnitKind::Connector,
+            });
+            i += connector_len;
+        }
+    }
+    units
+}
+
+/// If the run can go on at token `i`: how many connector tokens come first (0 when the next
+/// token is itself a name word).
+fn connector_at(
+    ctx: &Context,
+    i: usize,
+    end: usize,
+    units: &[Unit],
+    has_head: bool,
+    in_complement: bool,
+) -> Option<usize> {
+    let name_at = |j: usize| j < end && ctx.tokens[j].is_name_like();
+    if name_at(i) {
+        return Some(0);
+    }
+    if i >= end {
+        return None;
+    }
+    let token = ctx.tokens[i];
+    let word = ctx.word(i);
+    let glued = |a: Token, b: Token| a.end == b.start;
+    if matches!(token.shape, Shape::Punct) {
+        let attached =
+            glued(ctx.tokens[i - 1], token) && i + 1 < end && glued(token, ctx.tokens[i + 1]);
+        return ((word == "-" || word == "&") && attached && name_at(i + 1)).then_some(1);
+    }
+    if token.shape != Shape::Lower {
+        return None;
+    }
+    let last_plain = units.last().is_some_and(|u| u.kind == UnitKind::Plain);
+    if COMPLEMENT_CONNECTORS.contains(&word) && has_head {
+        if name_at(i + 1) {
+            return Some(1);
+        }
+        return (i + 2 < end && ctx.word(i + 1) == "the" && name_at(i + 2)).then_some(2);
+    }
+    if word == "and" && in_complement && name_at(i + 1) {
+        return Some(1);
+    }
+    (PARTICLES.contains(&word) && last_plain && name_at(i + 1)).then_some(1)
+}
+
+/// Reads one unit at the name-like token `i`: the longest gazetteer entry or title, or a plain
+/// word.
+fn read_unit(ctx: &Context, i: usize, end: usize) -> Unit {
+    let mut buffer = String::new();
+    let known = longest_match(&LEXICON.gazetteer, ctx, i, end, &mut buffer);
+    let title = longest_match(&LEXICON.titles, ctx, i, end, &mut buffer)
+        .filter(|&(len, ())| ctx.tokens[i + len - 1].is_name_like());
+    let known_len = known.map_or(0, |(len, _)| len);
+    match (known, title) {
+        (Some((len, kind)), _) if len >= title.map_or(0, |(len, ())| len) => Unit {
+            start: i,
+            end: i + len,
+            kind: UnitKind::Known(kind),
+        },
+        (_, Some((len, ()))) if len > known_len => Unit {
+            start: i,
+            end: i + len,
+            kind: UnitKind::Title,
+        },
+        _ => Unit {
+            start: i,
+            end: i + 1,
+            kind: UnitKind::Plain,
+        },
+    }
+}
+
+/// The longest entry of `table` that starts at token `i` (and ends before `end`), with its
+/// length in tokens.
+fn longest_match<V: Copy>(
+    table: &PhraseTable<V>,
+    ctx: &Context,
+    i: usize,
+    end: usize,
+    buffer: &mut String,
+) -> Option<(usize, V)> {
+    if !table.has_first(ctx.word(i), buffer) {
+        return None;
+    }
+    (1..=table.max_tokens.min(end - i)).rev().find_map(|len| {
+        table
+            .get((i..i + len).map(|j| ctx.word(j)), buffer)
+            .map(|v| (len, v))
+    })
+}

@@ -1,0 +1,209 @@
+//! A small, allocation-free word tokenizer for name finding.
+//!
+//! Words are runs of letters and digits; an inner apostrophe stays inside ("O'Brien",
+//! "Be’er") except for the possessive "’s", which becomes its own token so that it is never part
+//! of a name. Dotted acronyms ("U.S.", "e.g.") are one token. A hyphen is its own token (so
+//! "Moscow-based" yields "Moscow", and "Russia-Hamas" two names), except after the Arabic
+//! article ("al-Assad"). Everything else that is not whitespace is a one-character punctuation
+//! token. Gazetteer entries are tokenized the same way, so both sides always agree.
+
+/// The shape of a token, which is all name finding needs to know about its spelling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// Starts with an upper-case letter: "Moscow", "McDonald", "al-Assad".
+    Capitalized,
+    /// Two or more letters, all upper case: "HAMAS", "U.S.", "NATO".
+    Upper,
+    /// Starts with a lower-case letter.
+    Lower,
+    /// Starts with a digit.
+    Number,
+    /// Anything else: one punctuation or symbol character, or the possessive "’s".
+    Punct,
+}
+
+/// One token: its byte range in the text and its shape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub shape: Shape,
+}
+
+impl Token {
+    pub fn text(self, text: &str) -> &str {
+        &text[self.start..self.end]
+    }
+
+    /// A word that can be (part of) a name.
+    pub fn is_name_like(self) -> bool {
+        matches!(self.shape, Shape::Capitalized | Shape::Upper)
+    }
+
+    pub fn is_word(self) -> bool {
+        !matches!(self.shape, Shape::Punct)
+    }
+}
+
+/// Arabic articles that stay attached by their hyphen ("al-Assad").
+const ARTICLES: [&str; 6] = ["al", "el", "ad", "ash", "as", "ar"];
+
+/// Splits `text` into tokens, in order.
+pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut i = 0;
+    while i < text.len() {
+        let c = char_at(text, i);
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        if !c.is_alphanumeric() {
+            i += c.len_utf8();
+            if is_apostrophe(c) && possessive_s_at(text, i) {
+                i += 1;
+            }
+            tokens.push(Token {
+                start,
+                end: i,
+                shape: Shape::Punct,
+            });
+            continue;
+        }
+        let end = dotted_acronym_end(bytes, i).unwrap_or_else(|| word_end(text, i));
+        tokens.push(Token {
+            start,
+            end,
+            shape: shape_of(&text[start..end]),
+        });
+        i = end;
+    }
+    tokens
+}
+
+/// The texts of the tokens of `text` (used to key word lists like running text).
+pub(crate) fn word_pieces(text: &str) -> impl Iterator<Item = &str> {
+    tokenize(text)
+        .into_iter()
+        .map(move |token| token.text(text))
+}
+
+fn char_at(text: &str, i: usize) -> char {
+    text[i..].chars().next().unwrap_or(' ')
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// True when `text[i..]` is "s" not followed by a letter or digit (the possessive after an
+/// apostrophe).
+fn possessive_s_at(text: &str, i: usize) -> bool {
+    let rest = &text[i..];
+    let mut chars = rest.chars();
+    matches!(chars.next(), Some('s' | 'S')) && !chars.next().is_some_and(char::is_alphanumeric)
+}
+
+/// End of a dotted acronym ("U.S.", "e.g.") starting at `i`: two or more single ASCII letters
+/// each followed by a period.
+fn dotted_acronym_end(bytes: &[u8], i: usize) -> Option<usize> {
+    let mut j = i;
+    let mut letters = 0;
+    while j + 1 < bytes.len() && bytes[j].is_ascii_alphabetic() && bytes[j + 1] == b'.' {
+        letters += 1;
+        j += 2;
+    }
+    let next_is_word = j < bytes.len() && bytes[j].is_ascii_alphanumeric();
+    (letters >= 2 && !next_is_word).then_some(j)
+}
+
+/// End of the word starting at `start` (a letter or digit).
+fn word_end(text: &str, start: usize) -> usize {
+    let mut i = start;
+    let mut chars = text[start..].char_indices().peekable();
+    while let Some((offset, c)) = chars.next() {
+        let at = start + offset;
+        if c.is_alphanumeric() {
+            i = at + c.len_utf8();
+            continue;
+        }
+        let next = chars.peek().map(|&(_, next)| next);
+        let joins = match c {
+            '\'' | '’' => {
+                next.is_some_and(char::is_alphanumeric) && !possessive_s_at(text, at + c.len_utf8())
+            }
+            '-' => ARTICLES.contains(&&text[start..at]) && next.is_some_and(char::is_uppercase),
+            _ => false,
+        };
+        if !joins {
+            break;
+        }
+        i = at + c.len_utf8();
+    }
+    i
+}
+
+fn shape_of(word: &str) -> Shape {
+    let first = word.chars().next().unwrap_or(' ');
+    if first.is_numeric() {
+        return Shape::Number;
+    }
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    if letters >= 2 && !word.chars().any(char::is_lowercase) {
+        return Shape::Upper;
+    }
+    if first.is_uppercase() || word.contains('-') {
+        // "al-Assad": the article is lower case, the name is not.
+        Shape::Capitalized
+    } else {
+        Shape::Lower
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, expected: &[&str]) {
+        let pieces: Vec<&str> = word_pieces(text).collect();
+        assert_eq!(pieces, expected, "tokens of {text:?}");
+    }
+
+    #[test]
+    fn tokenizes_names_possessives_acronyms_and_hyphens() {
+        check("Moscow’s goal", &["Moscow", "’s", "goal"]);
+        check("Hamas's actions", &["Hamas", "'s", "actions"]);
+        check("Hamas’ actions", &["Hamas", "’", "actions"]);
+        check("the U.S. troops", &["the", "U.S.", "troops"]);
+        check("Be’er Sheva", &["Be’er", "Sheva"]);
+        check(
+            "a Moscow-based exchange",
+            &["a", "Moscow", "-", "based", "exchange"],
+        );
+        check("Bashar al-Assad", &["Bashar", "al-Assad"]);
+        check(
+            "Milàn Czerny, 3.5",
+            &["Milàn", "Czerny", ",", "3", ".", "5"],
+        );
+    }
+
+    #[test]
+    fn shapes() {
+        let text = "HAMAS Hamas hamas 1987 U.S. al-Assad ,";
+        let shapes: Vec<Shape> = tokenize(text).iter().map(|t| t.shape).collect();
+        assert_eq!(
+            shapes,
+            [
+                Shape::Upper,
+                Shape::Capitalized,
+                Shape::Lower,
+                Shape::Number,
+                Shape::Upper,
+                Shape::Capitalized,
+                Shape::Punct
+            ]
+        );
+    }
+}
