@@ -1,0 +1,419 @@
+//! Entities: the mentions of all documents merged into real-world referents.
+//!
+//! Merging happens in three reversible steps, each leaving a line of evidence:
+//! 1. **Same key.** Mentions are grouped by the name key of their in-document canonical form
+//!    (`key::name_key`: case, diacritics, transliteration) and by *kind class* (PERSON alone;
+//!    ORG, GPE and LOC together, since taggers confuse them; NORP; MISC). A MISC group joins
+//!    the one typed group of the same key, if there is exactly one.
+//! 2. **Short forms.** A PERSON name that is the tail of longer PERSON names ("Lavrov",
+//!    "Abu Marzouk") joins them only when all those longer names are already one entity;
+//!    "Lavrov" beside both "Sergei Lavrov" and "Maria Lavrov" stays apart.
+//! 3. **Acronyms.** An all-capitals ORG/GPE/LOC name joins a longer name of the same class
+//!    whose initials it spells in the same document ("IDF", "Israel Defense Forces"), when
+//!    the corpus offers only one such expansion.
+//!
+//! The entity's kind is the majority kind of its mentions; its name is the most complete,
+//! most frequent form (see [`choose_name`]); ids follow mention count, then name.
+
+mod key;
+
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use dossier_core::{AnalyzedDocument, Entity, EntityKind, Location, Span};
+
+use crate::resources::NAME_PARTICLES;
+use crate::union_find::UnionFind;
+
+pub(crate) use key::name_key;
+
+/// One mention with its document and texts.
+#[derive(Debug, Clone, Copy)]
+struct MentionRef<'a> {
+    doc: usize,
+    span: Span,
+    kind: EntityKind,
+    surface: &'a str,
+    canonical: &'a str,
+}
+
+/// Mentions whose canonical forms share one key and one kind class.
+#[derive(Debug, Clone)]
+struct Group<'a> {
+    key: String,
+    class: u8,
+    /// Indices into the mention list.
+    mentions: Vec<usize>,
+    /// The most frequent canonical form, used in evidence lines.
+    label: &'a str,
+}
+
+/// Kinds that may name one entity get one class: taggers confuse ORG, GPE and LOC.
+fn kind_class(kind: EntityKind) -> u8 {
+    match kind {
+        EntityKind::Person => 0,
+        EntityKind::Org | EntityKind::Gpe | EntityKind::Loc => 1,
+        EntityKind::Norp => 2,
+        EntityKind::Misc => 3,
+    }
+}
+
+const PERSON: u8 = 0;
+const ORG_PLACE: u8 = 1;
+const UNTYPED: u8 = 3;
+
+/// See the module documentation.
+pub(crate) fn link(documents: &[AnalyzedDocument]) -> Vec<Entity> {
+    let mentions = collect_mentions(documents);
+    let groups = group_by_key(&mentions);
+    let mut uf = UnionFind::new(groups.len());
+    let mut steps: Vec<(usize, String)> = Vec::new();
+    merge_untyped(&groups, &mut uf, &mut steps);
+    merge_short_forms(&groups, &mut uf, &mut steps);
+    merge_acronyms(&mentions, &groups, &mut uf, &mut steps);
+    assemble(documents, &mentions, &groups, &mut uf, &steps)
+}
+
+/// Every mention whose span is valid in its document.
+fn collect_mentions(documents: &[AnalyzedDocument]) -> Vec<MentionRef<'_>> {
+    let mut out = Vec::new();
+    for (doc, analyzed) in documents.iter().enumerate() {
+        let text = &analyzed.document.text;
+        for mention in &analyzed.annotations.mentions {
+            let Some(surface) = text.get(mention.span.range()) else {
+                continue;
+            };
+            let canonical = if mention.canonical.trim().is_empty() {
+                surface
+            } else {
+                &mention.canonical
+            };
+            out.push(MentionRef {
+                doc,
+                span: mention.span,
+                kind: mention.kind,
+                surface,
+                canonical,
+            });
+        }
+    }
+    out
+}
+
+/// Step 1: groups by (name key, kind class), in order of first mention.
+fn group_by_key<'a>(mentions: &[MentionRef<'a>]) -> Vec<Group<'a>> {
+    let mut keys: HashMap<&str, String> = HashMap::new();
+    let mut index: HashMap<(String, u8), usize> = HashMap::new();
+    let mut groups: Vec<Group<'a>> = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let key = keys
+            .entry(m.canonical)
+            .or_insert_with(|| name_key(m.canonical));
+        if key.is_empty() {
+            continue;
+        }
+        let class = kind_class(m.kind);
+        let g = *index.entry((key.clone(), class)).or_insert_with(|| {
+            groups.push(Group {
+                key: key.clone(),
+                class,
+                mentions: Vec::new(),
+                label: m.canonical,
+            });
+            groups.len() - 1
+        });
+        groups[g].mentions.push(i);
+    }
+    for group in &mut groups {
+        group.label = most_frequent(group.mentions.iter().map(|&i| mentions[i].canonical));
+    }
+    groups
+}
+
+/// The most frequent string; ties go to the smallest.
+fn most_frequent<'a>(items: impl Iterator<Item = &'a str>) -> &'a str {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for item in items {
+        *counts.entry(item).or_default() += 1;
+    }
+    counts
+        .iter()
+        .max_by_key(|(s, n)| (**n, Reverse(**s)))
+        .map_or("", |(s, _)| s)
+}
+
+/// Step 1b: a MISC group (the tagger's "some name") joins the one typed group of its key.
+fn merge_untyped(groups: &[Group<'_>], uf: &mut UnionFind, steps: &mut Vec<(usize, String)>) {
+    let mut typed: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (g, group) in groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.class != UNTYPED)
+    {
+        typed.entry(group.key.as_str()).or_default().push(g);
+    }
+    for (g, group) in groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.class == UNTYPED)
+    {
+        if let Some(&[target]) = typed.get(group.key.as_str()).map(Vec::as_slice) {
+            uf.union(g, target);
+            let line = format!(
+                "\"{}\" (MISC) = \"{}\": same key \"{}\", the only typed name with it",
+                group.label, groups[target].label, group.key
+            );
+            steps.push((g, line));
+        }
+    }
+}
+
+/// Step 2: a PERSON name joins the longer PERSON names it ends, when they are one entity.
+fn merge_short_forms(groups: &[Group<'_>], uf: &mut UnionFind, steps: &mut Vec<(usize, String)>) {
+    let mut by_tail: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (g, group) in groups.iter().enumerate().filter(|(_, g)| g.class == PERSON) {
+        let starts = group.key.match_indices(' ').map(|(at, _)| at + 1);
+        for start in starts {
+            by_tail.entry(&group.key[start..]).or_default().push(g);
+        }
+    }
+    let mut order: Vec<usize> = (0..groups.len())
+        .filter(|&g| groups[g].class == PERSON)
+        .collect();
+    order.sort_by_key(|&g| (Reverse(groups[g].key.split(' ').count()), g));
+    for g in order {
+        let Some(longer) = by_tail.get(groups[g].key.as_str()) else {
+            continue;
+        };
+        let roots: BTreeSet<usize> = longer.iter().map(|&l| uf.find(l)).collect();
+        if roots.len() != 1 {
+            continue;
+        }
+        let target = longer[0];
+        if uf.union(g, target) {
+            let line = format!(
+                "\"{}\" = \"{}\": the only full name ending in \"{}\"",
+                groups[g].label, groups[target].label, groups[g].key
+            );
+            steps.push((g, line));
+        }
+    }
+}
+
+/// Step 3: an acronym joins the one same-class name whose initials it spells in its document.
+fn merge_acronyms(
+    mentions: &[MentionRef<'_>],
+    groups: &[Group<'_>],
+    uf: &mut UnionFind,
+    steps: &mut Vec<(usize, String)>,
+) {
+    // Per document: acronym letters → groups, and initials → groups.
+    let mut acronyms: BTreeSet<(usize, String, usize)> = BTreeSet::new();
+    let mut names: HashMap<(usize, String), BTreeSet<usize>> = HashMap::new();
+    for (g, group) in groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.class == ORG_PLACE)
+    {
+        for &i in &group.mentions {
+            let m = mentions[i];
+            if let Some(letters) = acronym_letters(m.canonical) {
+                acronyms.insert((m.doc, letters, g));
+            } else if let Some(initials) = initials(m.canonical) {
+                names.entry((m.doc, initials)).or_default().insert(g);
+            }
+        }
+    }
+    let mut expansions: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    for (doc, letters, g) in acronyms {
+        if let Some(found) = names.get(&(doc, letters)) {
+            expansions
+                .entry(g)
+                .or_default()
+                .extend(found.iter().copied());
+        }
+    }
+    for (g, found) in expansions {
+        let roots: BTreeSet<usize> = found.iter().map(|&e| uf.find(e)).collect();
+        let Some(&target) = found.first() else {
+            continue;
+        };
+        if roots.len() == 1 && uf.union(g, target) {
+            let line = format!(
+                "\"{}\" = \"{}\": acronym of the name in the same document",
+                groups[g].label, groups[target].label
+            );
+            steps.push((g, line));
+        }
+    }
+}
+
+/// The letters of an acronym-shaped name ("IDF", "U.S." → "US"), else `None`.
+fn acronym_letters(name: &str) -> Option<String> {
+    let letters: String = name.chars().filter(|c| *c != '.').collect();
+    let shaped = (2..=10).contains(&letters.chars().count())
+        && letters
+            .chars()
+            .all(|c| c.is_alphabetic() && c.is_uppercase());
+    shaped.then_some(letters)
+}
+
+/// The upper-cased initials of a name of two or more words, skipping particles
+/// ("Islamic State of Iraq and Syria" → "ISIS").
+fn initials(name: &str) -> Option<String> {
+    let words: Vec<&str> = name
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() < 2 {
+        return None;
+    }
+    let out: String = words
+        .iter()
+        .filter(|w| !NAME_PARTICLES.contains(w.to_lowercase().as_str()))
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_uppercase)
+        .collect();
+    (out.chars().count() >= 2).then_some(out)
+}
+
+/// Builds one entity per set of merged groups, with sorted mentions, aliases and evidence.
+fn assemble(
+    documents: &[AnalyzedDocument],
+    mentions: &[MentionRef<'_>],
+    groups: &[Group<'_>],
+    uf: &mut UnionFind,
+    steps: &[(usize, String)],
+) -> Vec<Entity> {
+    let mut members: BTreeMap<usize, (Vec<usize>, Vec<String>)> = BTreeMap::new();
+    for (g, group) in groups.iter().enumerate() {
+        let entry = members.entry(uf.find(g)).or_default();
+        entry.0.extend(&group.mentions);
+        entry.1.extend(key_evidence(group, mentions));
+    }
+    for (g, line) in steps {
+        members.entry(uf.find(*g)).or_default().1.push(line.clone());
+    }
+    let mut entities: Vec<Entity> = members
+        .into_values()
+        .map(|(indices, evidence)| entity(documents, mentions, &indices, evidence))
+        .collect();
+    entities.sort_by(|a, b| {
+        (Reverse(a.mentions.len()), &a.name, a.kind).cmp(&(
+            Reverse(b.mentions.len()),
+            &b.name,
+            b.kind,
+        ))
+    });
+    for (n, entity) in entities.iter_mut().enumerate() {
+        entity.id = format!("E{}", n + 1);
+    }
+    entities
+}
+
+/// Why the distinct canonical forms of one key group were merged, and how its kind was chosen.
+fn key_evidence(group: &Group<'_>, mentions: &[MentionRef<'_>]) -> Vec<String> {
+    let forms: BTreeSet<&str> = group
+        .mentions
+        .iter()
+        .map(|&i| mentions[i].canonical)
+        .collect();
+    let mut lines: Vec<String> = forms
+        .into_iter()
+        .filter(|form| *form != group.label)
+        .map(|form| {
+            let reason = if key::needs_transliteration(form, group.label) {
+                "same transliteration key"
+            } else {
+                "same name up to case and diacritics"
+            };
+            format!(
+                "\"{form}\" = \"{}\": {reason} \"{}\"",
+                group.label, group.key
+            )
+        })
+        .collect();
+    let kinds = kind_counts(group.mentions.iter().map(|&i| mentions[i].kind));
+    if kinds.len() > 1 {
+        let counts: Vec<String> = kinds
+            .iter()
+            .map(|(k, n)| format!("{} {n}", k.label()))
+            .collect();
+        lines.push(format!(
+            "\"{}\" tagged {}: kind by majority",
+            group.label,
+            counts.join(", ")
+        ));
+    }
+    lines
+}
+
+fn kind_counts(kinds: impl Iterator<Item = EntityKind>) -> BTreeMap<EntityKind, usize> {
+    let mut counts = BTreeMap::new();
+    for kind in kinds {
+        *counts.entry(kind).or_default() += 1;
+    }
+    counts
+}
+
+fn entity(
+    documents: &[AnalyzedDocument],
+    mentions: &[MentionRef<'_>],
+    indices: &[usize],
+    mut merge_evidence: Vec<String>,
+) -> Entity {
+    let refs: Vec<MentionRef<'_>> = indices.iter().map(|&i| mentions[i]).collect();
+    let kinds = kind_counts(refs.iter().map(|m| m.kind));
+    let kind = kinds
+        .iter()
+        .max_by_key(|(k, n)| (**n, Reverse(**k)))
+        .map_or(EntityKind::Misc, |(k, _)| *k);
+    let aliases: BTreeSet<&str> = refs.iter().map(|m| m.surface).collect();
+    let mut locations: Vec<Location> = refs
+        .iter()
+        .map(|m| Location {
+            doc: documents[m.doc].document.id.clone(),
+            span: m.span,
+        })
+        .collect();
+    locations.sort();
+    locations.dedup();
+    merge_evidence.sort();
+    merge_evidence.dedup();
+    Entity {
+        id: String::new(),
+        name: choose_name(refs.iter().map(|m| m.canonical)).to_string(),
+        kind,
+        aliases: aliases.into_iter().map(str::to_string).collect(),
+        mentions: locations,
+        merge_evidence,
+    }
+}
+
+/// The canonical name among the mentions' canonical forms: prefer more words, then a form
+/// that is not all capitals (house style, "HAMAS"), then the most frequent, then the one with
+/// more non-ASCII letters (diacritics are often lost, rarely added), then the smallest.
+fn choose_name<'a>(forms: impl Iterator<Item = &'a str>) -> &'a str {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for form in forms {
+        *counts.entry(form).or_default() += 1;
+    }
+    let rank = |form: &str, count: usize| {
+        let words = form.split_whitespace().count();
+        let shouting = form.chars().filter(|c| c.is_alphabetic()).count() > 1
+            && !form.chars().any(char::is_lowercase);
+        let accented = form
+            .chars()
+            .filter(|c| c.is_alphabetic() && !c.is_ascii())
+            .count();
+        (words, !shouting, count, accented)
+    };
+    counts
+        .iter()
+        .max_by(|(a, na), (b, nb)| rank(a, **na).cmp(&rank(b, **nb)).then_with(|| b.cmp(a)))
+        .map_or("", |(form, _)| form)
+}
+
+#[cfg(test)]
+mod tests;

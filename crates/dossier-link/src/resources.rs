@@ -1,0 +1,100 @@
+//! The read-only linguistic data of this crate, compiled in from `resources/link/` and parsed
+//! once. Each file starts with a `# source:` line; `#` lines and blank lines are comments.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// Where in a token a transliteration rule applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Where {
+    Any,
+    Initial,
+    Final,
+}
+
+/// One step of the transliteration key (see `resources/link/translit.tsv`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum TranslitRule {
+    Replace {
+        place: Where,
+        from: String,
+        to: String,
+    },
+    /// Fold runs of one repeated letter into a single letter.
+    Collapse,
+}
+
+/// The transliteration rules, in the order they apply.
+pub(crate) static TRANSLIT: LazyLock<Vec<TranslitRule>> =
+    LazyLock::new(|| parse_translit(include_str!("../../../resources/link/translit.tsv")));
+
+/// Function words skipped when the initials of a name are compared with an acronym.
+pub(crate) static NAME_PARTICLES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_set(include_str!("../../../resources/link/name_particles.txt")));
+
+/// Function words that carry no topic when two sentences are compared.
+pub(crate) static STOPWORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_set(include_str!("../../../resources/link/stopwords.txt")));
+
+fn data_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+}
+
+fn word_set(text: &'static str) -> HashSet<&'static str> {
+    data_lines(text).collect()
+}
+
+fn parse_translit(text: &str) -> Vec<TranslitRule> {
+    data_lines(text)
+        .filter_map(|line| {
+            let mut fields = line.split('\t').map(str::trim);
+            let place = match fields.next()? {
+                "collapse" => return Some(TranslitRule::Collapse),
+                "any" => Where::Any,
+                "initial" => Where::Initial,
+                "final" => Where::Final,
+                _ => return None,
+            };
+            let from = fields.next().filter(|f| !f.is_empty())?.to_string();
+            let to = fields.next().unwrap_or("").to_string();
+            Some(TranslitRule::Replace { place, from, to })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resources_parse() {
+        assert!(TRANSLIT.len() > 10);
+        assert!(TRANSLIT.contains(&TranslitRule::Collapse));
+        assert!(NAME_PARTICLES.contains("of"));
+        assert!(STOPWORDS.contains("the"));
+        assert!(!STOPWORDS.contains("#"));
+    }
+
+    #[test]
+    fn translit_lines() {
+        let rules = parse_translit("# c\nany\tkh\th\nfinal\ty\ti\ncollapse\nbogus\tx\ty\n");
+        assert_eq!(
+            rules,
+            vec![
+                TranslitRule::Replace {
+                    place: Where::Any,
+                    from: "kh".into(),
+                    to: "h".into()
+                },
+                TranslitRule::Replace {
+                    place: Where::Final,
+                    from: "y".into(),
+                    to: "i".into()
+                },
+                TranslitRule::Collapse,
+            ]
+        );
+    }
+}

@@ -1,0 +1,206 @@
+use dossier_core::DerivationKind::{Copy, Duplicate, Paraphrase, Partial, Translation};
+
+use dossier_core::Quote;
+
+use super::*;
+use crate::test_support::doc;
+
+const STORY: &str = "The city council approved the new budget on Tuesday after a long debate. \
+    Mayor Anna Berg said the plan would repair forty bridges before winter. \
+    Opposition members argued that the repairs were badly overdue and poorly planned. \
+    The budget also funds two new schools in the northern districts. \
+    Teachers welcomed the decision but asked for more staff. \
+    Construction is expected to start in the spring and last three years. \
+    Residents can comment on the plans at the town hall until the end of the month. \
+    The council will meet again in December to review the first contracts.";
+
+/// The same story with most words swapped for synonyms, sentence by sentence.
+const REWORDED: &str =
+    "The municipal council passed the new budget on Tuesday after a lengthy debate. \
+    Mayor Anna Berg said the plan would fix forty bridges before the winter. \
+    Members of the opposition argued that the repairs were long overdue and poorly planned. \
+    The budget additionally pays for two new schools in the northern districts. \
+    Teachers applauded the decision but asked for more staff. \
+    Building work is expected to begin in the spring and to last three years. \
+    Residents may comment on the plans at the town hall until the end of this month. \
+    The council will convene again in December to review the first contracts.";
+
+/// An independent article on the same events: same names and numbers, other sentences.
+const INDEPENDENT: &str = "Anna Berg won her budget vote on Tuesday. \
+    Forty bridges are in a dangerous state, engineers warned last year, and winter is near. \
+    Critics in the opposition accused the mayor of neglect. \
+    Two schools will be built in the north, where classes are overcrowded. \
+    A union spokesman wants more staff hired. \
+    Work starts in spring; the whole programme runs for three years. \
+    Citizens have until the end of the month to object. \
+    Contracts come up for review in December.";
+
+fn kinds(derivations: &[Derivation]) -> Vec<(&str, &str, DerivationKind, bool)> {
+    derivations
+        .iter()
+        .map(|d| {
+            (
+                d.derived.as_str(),
+                d.source.as_str(),
+                d.kind,
+                d.direction_known,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn exact_duplicate_up_to_punctuation_and_case() {
+    let docs = [
+        doc("a", STORY).published("2024-01-02").build(),
+        doc("b", &STORY.to_uppercase().replace('.', " !"))
+            .published("2024-01-03")
+            .build(),
+        doc("c", INDEPENDENT).build(),
+    ];
+    let found = find(&docs);
+    assert_eq!(kinds(&found), [("b", "a", Duplicate, true)]);
+    assert_eq!(found[0].score, 1.0);
+    assert_eq!(found[0].evidence.len(), 1);
+}
+
+#[test]
+fn copy_with_one_sentence_changed() {
+    let changed = STORY.replace(
+        "Teachers welcomed the decision but asked for more staff.",
+        "Nobody asked the nurses.",
+    );
+    let docs = [doc("a", STORY).build(), doc("b", &changed).build()];
+    let found = find(&docs);
+    // Same length, no dates: containment is symmetric, so the direction stays unknown.
+    assert_eq!(kinds(&found), [("b", "a", Copy, false)]);
+    assert!(found[0].score >= 0.8);
+    assert_eq!(found[0].evidence.len(), 7);
+}
+
+#[test]
+fn paraphrase_by_word_substitution() {
+    let docs = [
+        doc("orig", STORY).published("2024-01-02").build(),
+        doc("rewrite", REWORDED).published("2024-01-05").build(),
+    ];
+    let found = find(&docs);
+    assert_eq!(kinds(&found), [("rewrite", "orig", Paraphrase, true)]);
+    assert!(found[0].evidence.len() >= 7, "{:?}", found[0].evidence);
+    assert!(found[0].score >= 0.85);
+    // Evidence is in derived order and points at whole sentences.
+    let first = &found[0].evidence[0];
+    assert!(REWORDED[first.derived.range()].starts_with("The municipal council"));
+    assert!(STORY[first.source.range()].starts_with("The city council"));
+}
+
+#[test]
+fn same_story_written_independently_is_not_reuse() {
+    let docs = [
+        doc("a", STORY).build(),
+        doc("b", INDEPENDENT).build(),
+        doc("c", REWORDED).build(),
+    ];
+    let found = find(&docs);
+    assert_eq!(kinds(&found), [("c", "a", Paraphrase, false)]);
+}
+
+#[test]
+fn passage_lifted_into_a_longer_article() {
+    let longer = format!(
+        "Elsewhere in the region, farmers counted their losses after the floods. {} \
+         Meanwhile the football club announced a new coach, its third in two seasons. \
+         Tickets for the derby sold out within an hour of going on sale. \
+         The weather service expects a dry and sunny weekend across the valley. \
+         Fishermen reported the largest salmon catch in a decade on the northern lakes. \
+         The museum reopened its modern art wing after two years of renovation. \
+         Local bakers protested against rising flour prices outside the market hall.",
+        &STORY[..STORY.find("Teachers").unwrap()]
+    );
+    let docs = [
+        doc("a", STORY).published("2024-01-02").build(),
+        doc("b", &longer).published("2024-01-09").build(),
+    ];
+    let found = find(&docs);
+    assert_eq!(kinds(&found), [("b", "a", Partial, true)]);
+    assert_eq!(found[0].evidence.len(), 4);
+}
+
+#[test]
+fn altered_quotes_in_aligned_sentences() {
+    let source = format!("{STORY} The mayor called the vote “a victory for common sense.”");
+    let derived = format!("{REWORDED} The mayor called the vote “a triumph of common sense.”");
+    let docs = [
+        doc("s", &source).published("2024-01-02").build(),
+        doc("d", &derived).published("2024-01-03").build(),
+    ];
+    let found = find(&docs);
+    assert_eq!(found.len(), 1);
+    let quotes: Vec<(&str, &str)> = found[0]
+        .altered_quotes
+        .iter()
+        .map(|q| (&derived[q.derived.range()], &source[q.source.range()]))
+        .collect();
+    assert_eq!(
+        quotes,
+        [("a triumph of common sense.", "a victory for common sense.")]
+    );
+}
+
+#[test]
+fn translation_shares_its_skeleton() {
+    let english = "On 4 May 2021 Anna Berg met Karl Lund in Bergen. \
+        Berg and Lund signed the Nordic Water Treaty with 14 other mayors. \
+        The treaty costs 250 million over 12 years, Lund said. \
+        In 2023 Berg will host Greta Holm and the Baltic Council in Bergen.";
+    let italian = "Il 4 maggio 2021 Anna Berg ha incontrato Karl Lund a Bergen. \
+        Berg e Lund hanno firmato il Nordic Water Treaty con altri 14 sindaci. \
+        Il trattato costa 250 milioni in 12 anni, ha detto Lund. \
+        Nel 2023 Berg ospiterà Greta Holm e il Baltic Council a Bergen.";
+    let docs = [
+        doc("en", english)
+            .language("en")
+            .published("2021-05-05")
+            .build(),
+        doc("it", italian)
+            .language("it")
+            .published("2021-05-06")
+            .build(),
+        doc("other", STORY).language("it").build(),
+    ];
+    let found = find(&docs);
+    assert_eq!(kinds(&found), [("it", "en", Translation, true)]);
+    assert_eq!(found[0].evidence.len(), 4);
+}
+
+#[test]
+fn degenerate_inputs() {
+    assert!(find(&[]).is_empty());
+    let docs = [
+        doc("a", "").build(),
+        doc("b", "").build(),
+        doc("c", "…").build(),
+        doc("d", "word").build(),
+    ];
+    assert!(find(&docs).is_empty());
+    let mut bad = doc("e", STORY).build();
+    bad.annotations.sentences = vec![Span::new(1, 10_000)];
+    assert!(find(&[bad, doc("f", STORY).build()])
+        .iter()
+        .all(|d| d.kind == Duplicate));
+    // Annotated quotes that do not fit the text are ignored, not sliced.
+    let mut quoted = doc("g", REWORDED).published("2024-01-05").build();
+    let quote = |start, end| Quote {
+        span: Span { start, end },
+        speaker: None,
+        speaker_span: None,
+    };
+    quoted.annotations.quotes = vec![
+        quote(2, 1),
+        quote(5, 100_000),
+        quote(REWORDED.len(), REWORDED.len() + 3),
+    ];
+    let found = find(&[doc("h", STORY).published("2024-01-02").build(), quoted]);
+    assert_eq!(kinds(&found), [("g", "h", Paraphrase, true)]);
+    assert!(found[0].altered_quotes.is_empty());
+}

@@ -1,0 +1,68 @@
+//! Hand-built documents for unit tests: the annotate stage is not needed to test linking.
+
+use chrono::NaiveDate;
+use dossier_core::{AnalyzedDocument, Annotations, Document, EntityKind, Mention, Metadata, Span};
+
+/// Builds one [`AnalyzedDocument`] step by step.
+#[derive(Debug, Clone)]
+pub(crate) struct DocBuilder {
+    doc: AnalyzedDocument,
+}
+
+/// A document with this id and text, no metadata and no annotations.
+pub(crate) fn doc(id: &str, text: &str) -> DocBuilder {
+    let document = Document {
+        id: id.to_string(),
+        path: format!("{id}.txt"),
+        sha256: String::new(),
+        text: text.to_string(),
+        meta: Metadata::default(),
+    };
+    DocBuilder {
+        doc: AnalyzedDocument {
+            document,
+            annotations: Annotations::default(),
+            claims: Vec::new(),
+            diagnostics: Vec::new(),
+        },
+    }
+}
+
+impl DocBuilder {
+    pub(crate) fn published(mut self, date: &str) -> Self {
+        self.doc.document.meta.published = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
+        self
+    }
+
+    pub(crate) fn language(mut self, code: &str) -> Self {
+        self.doc.document.meta.language = Some(code.to_string());
+        self
+    }
+
+    /// Marks every occurrence of `surface` as a mention of `kind` with canonical `canonical`.
+    pub(crate) fn mention_as(mut self, surface: &str, canonical: &str, kind: EntityKind) -> Self {
+        let text = &self.doc.document.text;
+        let found: Vec<Span> = text
+            .match_indices(surface)
+            .map(|(at, s)| Span::new(at, at + s.len()))
+            .collect();
+        assert!(!found.is_empty(), "{surface:?} not in the text");
+        let mentions = &mut self.doc.annotations.mentions;
+        mentions.extend(found.into_iter().map(|span| Mention {
+            span,
+            kind,
+            canonical: canonical.to_string(),
+        }));
+        mentions.sort_by_key(|m| m.span);
+        self
+    }
+
+    /// Marks every occurrence of `surface` as a mention of `kind`, canonical form itself.
+    pub(crate) fn mention(self, surface: &str, kind: EntityKind) -> Self {
+        self.mention_as(surface, surface, kind)
+    }
+
+    pub(crate) fn build(self) -> AnalyzedDocument {
+        self.doc
+    }
+}
