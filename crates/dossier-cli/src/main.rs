@@ -41,6 +41,20 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Measure the stages against annotated corpora and print precision, recall and F1.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum EvalCommand {
+    /// Score time expressions, entity names, events and cross-document coreference against a
+    /// folder of MEANTIME (or ECB+) CAT XML files; each sub-folder is one topic.
+    Meantime {
+        /// The folder, e.g. ../shared/bench/meantime
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -62,7 +76,21 @@ fn main() -> ExitCode {
             };
             report_outcome(analyze::run(&config))
         }
+        Command::Eval(EvalCommand::Meantime { dir }) => report_outcome(eval_meantime(&dir)),
     }
+}
+
+fn eval_meantime(dir: &std::path::Path) -> anyhow::Result<()> {
+    use anyhow::Context;
+    let evaluation = dossier_eval::evaluate_cat_corpus(dir)
+        .with_context(|| format!("cannot evaluate against {}", dir.display()))?;
+    anyhow::ensure!(
+        evaluation.documents > 0,
+        "no CAT XML files found under {}",
+        dir.display()
+    );
+    println!("{}: {evaluation}", dir.display());
+    Ok(())
 }
 
 /// Prints an error chain the way a person reads it and picks the exit code.

@@ -1,0 +1,264 @@
+//! Runs the pipeline over CAT XML topics and scores it task by task.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use dossier_core::{AnalyzedDocument, Document, Metadata, Span};
+
+use crate::cat_xml::{read_cat_file, CatDocument, CatError};
+use crate::metrics::{b_cubed, span_score, Matching, Score};
+
+/// The scores of every task over a corpus, summed over topics (micro-averaged).
+#[derive(Debug, Default)]
+pub struct CatEvaluation {
+    pub topics: usize,
+    pub documents: usize,
+    pub time_extent_strict: Score,
+    pub time_extent_relaxed: Score,
+    pub time_value: Score,
+    pub entity_names_strict: Score,
+    pub entity_names_relaxed: Score,
+    pub entity_coreference: Score,
+    pub event_mentions_strict: Score,
+    pub event_mentions_relaxed: Score,
+    pub event_coreference: Score,
+}
+
+/// A gold mention in a topic: (document index, gold `m_id`).
+type MentionKey = (usize, String);
+
+/// Evaluates every topic (sub-folder holding `.xml` files, or `dir` itself) under `dir`.
+pub fn evaluate_cat_corpus(dir: &Path) -> Result<CatEvaluation, CatError> {
+    let mut evaluation = CatEvaluation::default();
+    for topic in topic_folders(dir) {
+        let gold = read_topic(&topic)?;
+        if gold.is_empty() {
+            continue;
+        }
+        evaluation.topics += 1;
+        evaluation.documents += gold.len();
+        score_topic(&gold, &mut evaluation);
+    }
+    Ok(evaluation)
+}
+
+/// `dir`'s sub-folders with XML files in them, sorted; `dir` itself when it has XML files.
+fn topic_folders(dir: &Path) -> Vec<PathBuf> {
+    let mut folders: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.is_dir())
+        .collect();
+    folders.push(dir.to_path_buf());
+    folders.sort();
+    folders.retain(|folder| !xml_files(folder).is_empty());
+    folders
+}
+
+fn xml_files(folder: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
+        .into_iter()
+        .flatten()
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|e| e == "xml"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn read_topic(folder: &Path) -> Result<Vec<CatDocument>, CatError> {
+    xml_files(folder)
+        .iter()
+        .map(|path| read_cat_file(path))
+        .collect()
+}
+
+/// Runs the per-document stages on one gold document's text.
+fn analyze(gold: &CatDocument) -> AnalyzedDocument {
+    let document = Document {
+        id: gold.name.clone(),
+        path: gold.name.clone(),
+        sha256: String::new(),
+        text: gold.text.clone(),
+        meta: Metadata {
+            published: gold.creation_time,
+            language: Some("en".into()),
+            ..Metadata::default()
+        },
+    };
+    let (annotations, mut diagnostics) = dossier_annotate::annotate(&document);
+    let (claims, notes) = dossier_extract::extract(&document, &annotations);
+    diagnostics.extend(notes);
+    AnalyzedDocument {
+        document,
+        annotations,
+        claims,
+        diagnostics,
+    }
+}
+
+fn score_topic(gold: &[CatDocument], evaluation: &mut CatEvaluation) {
+    let analyzed: Vec<AnalyzedDocument> = gold.iter().map(analyze).collect();
+    for (gold, system) in gold.iter().zip(&analyzed) {
+        score_times(gold, system, evaluation);
+        score_mentions(gold, system, evaluation);
+    }
+    let entities = dossier_link::link_entities(&analyzed);
+    let derivations = dossier_link::find_derivations(&analyzed);
+    let lineages = dossier_link::build_lineages(&analyzed, &derivations);
+    let (events, _) = dossier_fuse::fuse(&analyzed, &entities, &lineages);
+
+    let mut entity_of: BTreeMap<(&str, Span), &str> = BTreeMap::new();
+    for entity in &entities {
+        for location in &entity.mentions {
+            entity_of.insert((location.doc.as_str(), location.span), &entity.id);
+        }
+    }
+    let entity_clusters = coreference(gold, &analyzed, "ENTITY_MENTION", |doc, span| {
+        let system = &analyzed[doc];
+        system
+            .annotations
+            .mentions
+            .iter()
+            .find(|m| m.span.overlaps(span))
+            .and_then(|m| {
+                entity_of
+                    .get(&(system.document.id.as_str(), m.span))
+                    .map(|id| id.to_string())
+            })
+    });
+    evaluation.entity_coreference.add(b_cubed(&entity_clusters));
+
+    let mut event_of: BTreeMap<(usize, usize), &str> = BTreeMap::new();
+    for event in &events {
+        for claim in &event.claims {
+            event_of.insert((claim.doc, claim.claim), &event.id);
+        }
+    }
+    let event_clusters = coreference(gold, &analyzed, "EVENT_MENTION", |doc, span| {
+        let claims = &analyzed[doc].claims;
+        let index = claims.iter().position(|c| c.trigger.overlaps(span))?;
+        event_of.get(&(doc, index)).map(|id| id.to_string())
+    });
+    evaluation.event_coreference.add(b_cubed(&event_clusters));
+}
+
+/// Gold mentions of `tag` that refer to a cross-document instance, each with its gold instance
+/// and the system cluster `system_cluster(document index, span)` puts it in.
+fn coreference(
+    gold: &[CatDocument],
+    analyzed: &[AnalyzedDocument],
+    tag: &str,
+    system_cluster: impl Fn(usize, Span) -> Option<String>,
+) -> Vec<(MentionKey, String, Option<String>)> {
+    debug_assert_eq!(gold.len(), analyzed.len());
+    let mut mentions = Vec::new();
+    for (doc, gold) in gold.iter().enumerate() {
+        for markable in gold.markables(tag) {
+            if tag == "ENTITY_MENTION" && markable.attribute("syntactic_type") != "NAM" {
+                continue;
+            }
+            if let Some(instance) = gold.instance_of.get(&markable.m_id) {
+                let system = system_cluster(doc, markable.span);
+                mentions.push(((doc, markable.m_id.clone()), instance.clone(), system));
+            }
+        }
+    }
+    mentions
+}
+
+fn score_times(gold: &CatDocument, system: &AnalyzedDocument, evaluation: &mut CatEvaluation) {
+    let gold_times: Vec<(Span, &str)> = gold
+        .markables("TIMEX3")
+        .map(|m| (m.span, m.attribute("value")))
+        .collect();
+    let system_times: Vec<(Span, &str)> = system
+        .annotations
+        .times
+        .iter()
+        .map(|t| (t.span, t.value.as_str()))
+        .collect();
+    let gold_spans: Vec<Span> = gold_times.iter().map(|t| t.0).collect();
+    let system_spans: Vec<Span> = system_times.iter().map(|t| t.0).collect();
+    evaluation
+        .time_extent_strict
+        .add(span_score(&gold_spans, &system_spans, Matching::Strict));
+    evaluation
+        .time_extent_relaxed
+        .add(span_score(&gold_spans, &system_spans, Matching::Relaxed));
+    let same = |a: &(Span, &str), b: &(Span, &str)| a.0.overlaps(b.0) && a.1 == b.1;
+    evaluation.time_value.add(Score {
+        precision_hits: system_times
+            .iter()
+            .filter(|s| gold_times.iter().any(|g| same(g, s)))
+            .count() as f64,
+        system: system_times.len() as f64,
+        recall_hits: gold_times
+            .iter()
+            .filter(|g| system_times.iter().any(|s| same(g, s)))
+            .count() as f64,
+        gold: gold_times.len() as f64,
+    });
+}
+
+fn score_mentions(gold: &CatDocument, system: &AnalyzedDocument, evaluation: &mut CatEvaluation) {
+    let names: Vec<Span> = gold
+        .markables("ENTITY_MENTION")
+        .filter(|m| m.attribute("syntactic_type") == "NAM")
+        .map(|m| m.span)
+        .collect();
+    let mentions: Vec<Span> = system.annotations.mentions.iter().map(|m| m.span).collect();
+    evaluation
+        .entity_names_strict
+        .add(span_score(&names, &mentions, Matching::Strict));
+    evaluation
+        .entity_names_relaxed
+        .add(span_score(&names, &mentions, Matching::Relaxed));
+    let events: Vec<Span> = gold.markables("EVENT_MENTION").map(|m| m.span).collect();
+    let triggers: Vec<Span> = system.claims.iter().map(|c| c.trigger).collect();
+    evaluation
+        .event_mentions_strict
+        .add(span_score(&events, &triggers, Matching::Strict));
+    evaluation
+        .event_mentions_relaxed
+        .add(span_score(&events, &triggers, Matching::Relaxed));
+}
+
+impl fmt::Display for CatEvaluation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "{} topics, {} documents (document creation times not scored)",
+            self.topics, self.documents
+        )?;
+        let rows: [(&str, &Score); 9] = [
+            ("time extent, strict", &self.time_extent_strict),
+            ("time extent, relaxed", &self.time_extent_relaxed),
+            ("time value (relaxed extent, equal value)", &self.time_value),
+            (
+                "entity names, strict (P indicative)",
+                &self.entity_names_strict,
+            ),
+            (
+                "entity names, relaxed (P indicative)",
+                &self.entity_names_relaxed,
+            ),
+            (
+                "entity coreference, cross-document B3",
+                &self.entity_coreference,
+            ),
+            ("event mentions, strict", &self.event_mentions_strict),
+            ("event mentions, relaxed", &self.event_mentions_relaxed),
+            (
+                "event coreference, cross-document B3",
+                &self.event_coreference,
+            ),
+        ];
+        for (task, score) in rows {
+            writeln!(f, "{task:<44} {score}")?;
+        }
+        Ok(())
+    }
+}
