@@ -89,8 +89,16 @@ fn eval_meantime(dir: &std::path::Path) -> anyhow::Result<()> {
         "no CAT XML files found under {}",
         dir.display()
     );
-    println!("{}: {evaluation}", dir.display());
-    Ok(())
+    print_stdout(&format!("{}: {evaluation}", dir.display()))
+}
+
+/// Prints to stdout; a closed pipe (`dossier eval … | head`) ends the output quietly.
+fn print_stdout(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    match writeln!(std::io::stdout().lock(), "{text}") {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(error.into()),
+        _ => Ok(()),
+    }
 }
 
 /// Prints an error chain the way a person reads it and picks the exit code.

@@ -50,6 +50,8 @@ pub struct CatDocument {
     pub text: String,
     /// The document creation time (the TIMEX3 whose function is `CREATION_TIME`).
     pub creation_time: Option<NaiveDate>,
+    /// The span of each gold sentence, in order.
+    pub sentences: Vec<Span>,
     /// Markables anchored to tokens, in file order.
     pub markables: Vec<Markable>,
     /// `m_id` of a mention → cross-document instance id of what it refers to.
@@ -82,7 +84,7 @@ pub fn read_cat_file(path: &Path) -> Result<CatDocument, CatError> {
 
 fn parse_tree(name: String, tree: &roxmltree::Document) -> CatDocument {
     let root = tree.root_element();
-    let (text, token_spans) = join_tokens(root);
+    let (text, token_spans, sentences) = join_tokens(root);
     let mut markables = Vec::new();
     let mut instance_ids: BTreeMap<String, String> = BTreeMap::new();
     let mut creation_time = None;
@@ -114,16 +116,18 @@ fn parse_tree(name: String, tree: &roxmltree::Document) -> CatDocument {
         name,
         text,
         creation_time,
+        sentences,
         markables,
         instance_of,
     }
 }
 
-/// Joins the `<token>`s into text, one paragraph per sentence; returns the text and the byte
-/// span of every token by `t_id`.
-fn join_tokens(root: roxmltree::Node) -> (String, BTreeMap<String, Span>) {
+/// Joins the `<token>`s into text, one paragraph per sentence; returns the text, the byte
+/// span of every token by `t_id` and the span of every sentence.
+fn join_tokens(root: roxmltree::Node) -> (String, BTreeMap<String, Span>, Vec<Span>) {
     let mut text = String::new();
     let mut spans = BTreeMap::new();
+    let mut sentences: Vec<Span> = Vec::new();
     let mut sentence = None;
     let mut previous = "";
     for token in root.children().filter(|n| n.has_tag_name("token")) {
@@ -134,6 +138,9 @@ fn join_tokens(root: roxmltree::Node) -> (String, BTreeMap<String, Span>) {
         } else if sentence.is_some() && space_between(previous, word) {
             text.push(' ');
         }
+        if sentence.is_none() || this_sentence != sentence {
+            sentences.push(Span::new(text.len(), text.len()));
+        }
         sentence = this_sentence;
         let start = text.len();
         text.push_str(word);
@@ -142,8 +149,11 @@ fn join_tokens(root: roxmltree::Node) -> (String, BTreeMap<String, Span>) {
             Span::new(start, text.len()),
         );
         previous = word;
+        if let Some(last) = sentences.last_mut() {
+            last.end = text.len();
+        }
     }
-    (text, spans)
+    (text, spans, sentences)
 }
 
 /// Whether English typesetting puts a space between two tokens.
@@ -227,6 +237,12 @@ mod tests {
         let tree = roxmltree::Document::parse(SAMPLE).unwrap();
         let document = parse_tree("sample".into(), &tree);
         assert_eq!(document.text, "Boeing wins\n\nOn Monday, Boeing said.");
+        let sentences: Vec<&str> = document
+            .sentences
+            .iter()
+            .map(|s| s.slice(&document.text))
+            .collect();
+        assert_eq!(sentences, ["Boeing wins", "On Monday, Boeing said."]);
         assert_eq!(document.creation_time, NaiveDate::from_ymd_opt(2008, 3, 1));
         let timex: Vec<&Markable> = document.markables("TIMEX3").collect();
         assert_eq!(

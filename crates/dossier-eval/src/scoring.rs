@@ -169,7 +169,17 @@ fn coreference(
     mentions
 }
 
+/// MEANTIME annotates time expressions only in the title and the first sentences of each
+/// article (no TIMEX3 of the corpus lies beyond gold sentence 5, counting the title as 0), so
+/// system expressions after that are neither right nor wrong and are not scored.
+const TIMEX_ANNOTATED_SENTENCES: usize = 6;
+
 fn score_times(gold: &CatDocument, system: &AnalyzedDocument, evaluation: &mut CatEvaluation) {
+    let annotated_end = gold
+        .sentences
+        .get(TIMEX_ANNOTATED_SENTENCES - 1)
+        .or(gold.sentences.last())
+        .map_or(0, |s| s.end);
     let gold_times: Vec<(Span, &str)> = gold
         .markables("TIMEX3")
         .map(|m| (m.span, m.attribute("value")))
@@ -178,6 +188,7 @@ fn score_times(gold: &CatDocument, system: &AnalyzedDocument, evaluation: &mut C
         .annotations
         .times
         .iter()
+        .filter(|t| t.span.start < annotated_end)
         .map(|t| (t.span, t.value.as_str()))
         .collect();
     let gold_spans: Vec<Span> = gold_times.iter().map(|t| t.0).collect();
