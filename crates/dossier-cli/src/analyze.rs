@@ -40,10 +40,11 @@ pub fn run(config: &AnalyzeConfig) -> Result<()> {
     fs::create_dir_all(&config.out_dir)
         .with_context(|| format!("cannot create output folder {}", config.out_dir.display()))?;
     let store_path = config.out_dir.join(STORE_FILE);
+    progress.stage("opening the store");
     let mut store = Store::open(&store_path)?;
     let stored = store.documents()?;
 
-    progress.stage("reading inputs");
+    progress.stage("reading");
     let ingested = dossier_ingest::ingest_paths(&config.paths, &config.ingest);
     for skipped in &ingested.skipped {
         eprintln!("skipped {}: {}", skipped.path, skipped.reason);
@@ -59,6 +60,7 @@ pub fn run(config: &AnalyzeConfig) -> Result<()> {
     let (new_documents, already_stored) = separate_new(ingested.documents, &stored);
 
     let analyzed = analyze_documents(new_documents, &progress);
+    progress.stage("saving");
     store
         .add(&analyzed, &ingested.skipped)
         .with_context(|| format!("cannot save to {}", store_path.display()))?;
@@ -68,19 +70,17 @@ pub fn run(config: &AnalyzeConfig) -> Result<()> {
     documents.sort_by(|a, b| a.document.id.cmp(&b.document.id));
     let new_count = read_count - already_stored;
 
-    progress.stage("linking entities and finding reuse");
+    progress.stage("linking and fusing");
     let dossier = build_dossier(documents, store.skipped()?);
 
-    progress.stage("writing outputs");
-    write_atomically(
-        &config.out_dir.join(JSON_FILE),
-        &dossier_publish::to_json(&dossier),
-    )?;
-    write_atomically(
-        &config.out_dir.join(REPORT_FILE),
-        &dossier_publish::render_report(&dossier),
-    )?;
-    progress.finish();
+    progress.stage("writing");
+    let (json, report) = rayon::join(
+        || dossier_publish::to_json(&dossier),
+        || dossier_publish::render_report(&dossier),
+    );
+    write_atomically(&config.out_dir.join(JSON_FILE), &json)?;
+    write_atomically(&config.out_dir.join(REPORT_FILE), &report)?;
+    let stage_times = progress.finish();
 
     if !config.quiet {
         print_summary(
@@ -89,7 +89,10 @@ pub fn run(config: &AnalyzeConfig) -> Result<()> {
             already_stored,
             &ingested.skipped,
             config,
-            started,
+        );
+        eprintln!(
+            "done in {:.2}s ({stage_times})",
+            started.elapsed().as_secs_f64()
         );
     }
     Ok(())
@@ -139,6 +142,7 @@ fn analyze_documents(
         .map(|(document, mut diagnostics)| {
             let (annotations, annotate_notes) = dossier_annotate::annotate(&document);
             let (claims, extract_notes) = dossier_extract::extract(&document, &annotations);
+            let attributes = dossier_extract::attributes(&document, &annotations);
             diagnostics.extend(annotate_notes);
             diagnostics.extend(extract_notes);
             bar.inc(1);
@@ -146,6 +150,7 @@ fn analyze_documents(
                 document,
                 annotations,
                 claims,
+                attributes,
                 diagnostics,
             }
         })
@@ -188,7 +193,6 @@ fn print_summary(
     already_stored: usize,
     skipped_now: &[Skipped],
     config: &AnalyzeConfig,
-    started: Instant,
 ) {
     let words: usize = dossier
         .documents
@@ -219,7 +223,6 @@ fn print_summary(
         dossier.contradictions.len(),
     );
     eprintln!("report: {}", config.out_dir.join(REPORT_FILE).display());
-    eprintln!("done in {:.2}s", started.elapsed().as_secs_f64());
 }
 
 #[cfg(test)]
