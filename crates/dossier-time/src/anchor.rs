@@ -15,10 +15,16 @@
 //! - A month or month-day without a year ("October 7", "in March") takes the narrative year
 //!   when the narrative time was set by the text (not from the publication date) in the same
 //!   sentence, or in the previous sentence at month or day precision — a running chronology —
-//!   unless the publication-date reading lies within 45 days of publication.
+//!   unless the publication-date reading lies within 45 days of publication (a whole month
+//!   counts from its nearest day).
+//! - "the weekend" is the last one on or before the publication date, or the next one after a
+//!   future marker; "this weekend" is the weekend of the publication week (`2010-W04-WE`).
+//! - Future markers are words ("will") or two-word phrases ("set to"), see
+//!   `resources/time/future_markers.txt`.
 //!   Otherwise it takes the year that puts it closest to the publication date (ties: the past).
 //!   Without a publication date it falls back to the narrative year, else `XXXX`. A month-day
-//!   after "the" names an event ("the October 7 attacks") and never joins a chronology.
+//!   after "the" names an event ("the October 7 attacks") and never joins a chronology: it is
+//!   read from the publication date, or left `XXXX-10-07` without one.
 //! - Durations, sets and PRESENT_REF/PAST_REF/FUTURE_REF are `Absolute`: their value comes from
 //!   the words alone. They do not move the narrative time.
 
@@ -49,6 +55,7 @@ struct Narrative {
 /// Resolves hits one after the other, carrying the narrative time.
 #[derive(Debug)]
 pub struct Resolver<'a> {
+    text: &'a str,
     tokens: &'a [Token],
     sentences: &'a [Span],
     published: Option<NaiveDate>,
@@ -76,8 +83,14 @@ impl Value {
 }
 
 impl<'a> Resolver<'a> {
-    pub fn new(tokens: &'a [Token], sentences: &'a [Span], published: Option<NaiveDate>) -> Self {
+    pub fn new(
+        text: &'a str,
+        tokens: &'a [Token],
+        sentences: &'a [Span],
+        published: Option<NaiveDate>,
+    ) -> Self {
         Resolver {
+            text,
             tokens,
             sentences,
             published,
@@ -105,11 +118,18 @@ impl<'a> Resolver<'a> {
             Expr::Calendar { month, day } => {
                 // "the October 7 attacks": a date naming an event is read from the document date.
                 let names_event = day.is_some() && self.follows_the(hit.start);
-                let sentence = if names_event { None } else { sentence };
-                (
-                    TimeKind::Date,
-                    self.calendar(*month, *day, hit.start, sentence),
-                )
+                let value = match day {
+                    // Without a publication date its year stays unknown rather than guessed.
+                    Some(day) if names_event && self.published.is_none() => Value {
+                        text: format!("XXXX-{month:02}-{day:02}"),
+                        anchor: Anchor::Document,
+                        anchored_to: None,
+                        point: None,
+                    },
+                    _ if names_event => self.calendar(*month, *day, hit.start, None),
+                    _ => self.calendar(*month, *day, hit.start, sentence),
+                };
+                (TimeKind::Date, value)
             }
             Expr::Relative {
                 base,
@@ -122,7 +142,14 @@ impl<'a> Resolver<'a> {
             ),
             Expr::Season { season, offset } => (TimeKind::Date, self.season(*season, *offset)),
             Expr::Weekday { day, rel } => (TimeKind::Date, self.weekday(*day, *rel, hit.start)),
-            Expr::Clock { hour, minute } => (TimeKind::Time, self.clock(*hour, *minute, sentence)),
+            Expr::Weekend => (TimeKind::Date, self.weekend(hit.start)),
+            Expr::Clock { hour, minute, utc } => {
+                let mut value = self.clock(*hour, *minute, sentence);
+                if *utc {
+                    value.text.push('Z');
+                }
+                (TimeKind::Time, value)
+            }
         };
         if let Some(part) = hit.part_of_day {
             add_part_of_day(&mut value, part);
@@ -208,8 +235,7 @@ impl<'a> Resolver<'a> {
         let document = self.published.map(|published| {
             let future = self.future_before(first_token);
             let distance = |year: i32| {
-                let reference = NaiveDate::from_ymd_opt(year, month, day.unwrap_or(15))?;
-                let days = (reference - published).num_days();
+                let days = days_from(published, year, month, day)?;
                 // News mostly reports the past: a future reading must be twice as close.
                 Some(if days > 0 && !future {
                     2 * days
@@ -338,6 +364,28 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// "the weekend": the one of the last Saturday on or before the publication date, or of
+    /// the next Saturday on or after it in a future context.
+    fn weekend(&self, first_token: usize) -> Value {
+        let point = self.published.and_then(|published| {
+            let back = i64::from((published.weekday().num_days_from_monday() + 2) % 7);
+            let delta = if self.future_before(first_token) {
+                (7 - back) % 7
+            } else {
+                -back
+            };
+            let week = add_days(published, delta)?.iso_week();
+            Some(Point::Weekend(week.year(), week.week()))
+        });
+        let text = point.map_or_else(|| "XXXX-WXX-WE".to_string(), Point::value);
+        Value {
+            text,
+            anchor: Anchor::Document,
+            anchored_to: None,
+            point,
+        }
+    }
+
     /// Whether a future marker ("will", "next", "scheduled", …) comes shortly before token
     /// `first_token` in its sentence: "will meet on Friday", not "announced Friday that it will".
     fn future_before(&self, first_token: usize) -> bool {
@@ -347,10 +395,25 @@ impl<'a> Resolver<'a> {
         let sentence_start = self
             .sentence_of(token.start)
             .map_or(0, |i| self.sentences[i].start);
-        self.tokens[first_token.saturating_sub(FUTURE_WINDOW)..first_token]
-            .iter()
-            .filter(|t| t.start >= sentence_start)
-            .any(|t| t.info.is_some_and(|info| info.future))
+        let start = first_token.saturating_sub(FUTURE_WINDOW);
+        (start..first_token)
+            .filter(|&k| self.tokens[k].start >= sentence_start)
+            .any(|k| self.marks_future(k))
+    }
+
+    /// Token `k` is a future marker alone ("will") or with the word after it ("set to").
+    fn marks_future(&self, k: usize) -> bool {
+        let Some(info) = self.tokens[k].info else {
+            return false;
+        };
+        info.future
+            || !info.future_before.is_empty()
+                && self.tokens.get(k + 1).is_some_and(|next| {
+                    let next = &self.text[next.start..next.end];
+                    info.future_before
+                        .iter()
+                        .any(|w| w.eq_ignore_ascii_case(next))
+                })
     }
 
     /// A clock time on the narrative day of the same sentence, else on the publication date.
@@ -380,6 +443,29 @@ fn anchor_of(base: Base) -> Anchor {
     }
 }
 
+/// Signed days from `published` to the day `year-month-day`, or, for a whole month, to its
+/// nearest day (0 when `published` lies in it): "as of February" in an April paper is about
+/// six weeks back, not eight.
+fn days_from(published: NaiveDate, year: i32, month: u32, day: Option<u32>) -> Option<i64> {
+    if let Some(day) = day {
+        return Some((NaiveDate::from_ymd_opt(year, month, day)? - published).num_days());
+    }
+    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+    let last = Point::Month(year, month)
+        .shift(Unit::Month, 1)
+        .and_then(|next| match next {
+            Point::Month(y, m) => NaiveDate::from_ymd_opt(y, m, 1)?.pred_opt(),
+            _ => None,
+        })?;
+    Some(if published < first {
+        (first - published).num_days()
+    } else if published > last {
+        (last - published).num_days()
+    } else {
+        0
+    })
+}
+
 /// Narrows a shifted point to the month, day, season or quarter named with it.
 fn refine_point(point: Point, refine: Option<Refine>) -> Option<Point> {
     let Some(refine) = refine else {
@@ -391,6 +477,10 @@ fn refine_point(point: Point, refine: Option<Refine>) -> Option<Point> {
         Refine::MonthDay(m, d) => Point::Day(NaiveDate::from_ymd_opt(year, m, d)?),
         Refine::Season(s) => Point::Season(year, s),
         Refine::Quarter(q) => Point::Quarter(year, q),
+        Refine::Weekend => match point {
+            Point::Week(y, w) => Point::Weekend(y, w),
+            _ => return None,
+        },
     })
 }
 
@@ -402,6 +492,7 @@ fn unknown_refined(unit: Unit, refine: Option<Refine>) -> String {
         Some(Refine::MonthDay(m, d)) => format!("XXXX-{m:02}-{d:02}"),
         Some(Refine::Season(s)) => format!("XXXX-{}", s.code()),
         Some(Refine::Quarter(q)) => format!("XXXX-Q{q}"),
+        Some(Refine::Weekend) => "XXXX-WXX-WE".to_string(),
     }
 }
 

@@ -104,10 +104,14 @@ pub struct WordInfo {
     pub set: Option<&'static str>,
     /// Some phrase of [`Lexicon::references`] starts with this word.
     pub starts_reference: bool,
+    /// Some phrase of [`Lexicon::holidays`] starts with this word.
+    pub starts_holiday: bool,
     pub year_context: bool,
     pub range_context: bool,
     pub not_year_after: bool,
     pub future: bool,
+    /// Words after which this one marks the future ("set" in "set to", "set for").
+    pub future_before: Vec<&'static str>,
 }
 
 /// A temporal reference phrase ("in the past" → `PAST_REF`).
@@ -119,6 +123,15 @@ pub struct Reference {
     pub value: &'static str,
 }
 
+/// A fixed-date holiday ("Christmas Eve" → December 24).
+#[derive(Debug)]
+pub struct Holiday {
+    /// The phrase's tokens, lowercase; `'` stands for any apostrophe.
+    pub words: Vec<&'static str>,
+    pub month: u32,
+    pub day: u32,
+}
+
 /// The parsed resources.
 #[derive(Debug)]
 pub struct Lexicon {
@@ -126,6 +139,8 @@ pub struct Lexicon {
     /// Longest word in the table: longer tokens are not looked up.
     max_len: usize,
     pub references: Vec<Reference>,
+    /// Longest phrases first, so the first match is the longest.
+    pub holidays: Vec<Holiday>,
 }
 
 impl Lexicon {
@@ -209,7 +224,7 @@ fn build() -> Lexicon {
         }
     }
     type SetFlag = fn(&mut WordInfo);
-    let flags: [(&'static str, SetFlag); 4] = [
+    let flags: [(&'static str, SetFlag); 3] = [
         (
             include_str!("../../../resources/time/year_context.txt"),
             |i| i.year_context = true,
@@ -222,14 +237,17 @@ fn build() -> Lexicon {
             include_str!("../../../resources/time/not_year_after.txt"),
             |i| i.not_year_after = true,
         ),
-        (
-            include_str!("../../../resources/time/future_markers.txt"),
-            |i| i.future = true,
-        ),
     ];
     for (file, set) in flags {
         for row in rows(file) {
             set(words.entry(row[0]).or_default());
+        }
+    }
+    for row in rows(include_str!("../../../resources/time/future_markers.txt")) {
+        let info = words.entry(row[0]).or_default();
+        match row.get(1) {
+            Some(&next) => info.future_before.push(next),
+            None => info.future = true,
         }
     }
     let mut references = Vec::new();
@@ -250,11 +268,31 @@ fn build() -> Lexicon {
             });
         }
     }
+    let mut holidays = Vec::new();
+    for row in rows(include_str!("../../../resources/time/holidays.txt")) {
+        let (Some(month), Some(day)) = (
+            row.first().and_then(|m| m.parse().ok()),
+            row.get(1).and_then(|d| d.parse().ok()),
+        ) else {
+            continue;
+        };
+        let phrase: Vec<&'static str> = row[2..].to_vec();
+        if let Some(&first) = phrase.first() {
+            words.entry(first).or_default().starts_holiday = true;
+            holidays.push(Holiday {
+                words: phrase,
+                month,
+                day,
+            });
+        }
+    }
+    holidays.sort_by_key(|h| std::cmp::Reverse(h.words.len()));
     let max_len = words.keys().map(|w| w.len()).max().unwrap_or(0);
     Lexicon {
         words,
         max_len,
         references,
+        holidays,
     }
 }
 

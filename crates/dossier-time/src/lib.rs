@@ -57,7 +57,7 @@ use dossier_core::{Span, TimeExpr};
 pub fn tag_times(text: &str, sentences: &[Span], published: Option<NaiveDate>) -> Vec<TimeExpr> {
     let tokens = tokens::tokenize(text);
     let hits = recognize::recognize(text, &tokens);
-    let mut resolver = anchor::Resolver::new(&tokens, sentences, published);
+    let mut resolver = anchor::Resolver::new(text, &tokens, sentences, published);
     hits.iter().map(|hit| resolver.resolve(hit)).collect()
 }
 

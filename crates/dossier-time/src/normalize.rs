@@ -148,6 +148,8 @@ pub enum Point {
     Month(i32, u32),
     /// ISO week-numbering year and ISO week.
     Week(i32, u32),
+    /// The weekend of an ISO week: `2010-W04-WE`.
+    Weekend(i32, u32),
     Day(NaiveDate),
 }
 
@@ -163,6 +165,7 @@ impl Point {
             Point::Quarter(y, q) => format!("{y:04}-Q{q}"),
             Point::Month(y, m) => format!("{y:04}-{m:02}"),
             Point::Week(y, w) => format!("{y:04}-W{w:02}"),
+            Point::Weekend(y, w) => format!("{y:04}-W{w:02}-WE"),
             Point::Day(d) => d.format("%Y-%m-%d").to_string(),
         }
     }
@@ -175,7 +178,8 @@ impl Point {
             | Point::Season(y, _)
             | Point::Quarter(y, _)
             | Point::Month(y, _)
-            | Point::Week(y, _) => Some(y),
+            | Point::Week(y, _)
+            | Point::Weekend(y, _) => Some(y),
             Point::Day(d) => Some(d.year()),
         }
     }
@@ -244,7 +248,9 @@ impl Point {
             }
             Unit::Week => {
                 let day = match self {
-                    Point::Week(y, w) => NaiveDate::from_isoywd_opt(y, w, chrono::Weekday::Mon)?,
+                    Point::Week(y, w) | Point::Weekend(y, w) => {
+                        NaiveDate::from_isoywd_opt(y, w, chrono::Weekday::Mon)?
+                    }
                     other => other.day()?,
                 };
                 let week = add_days(day, 7 * i64::from(n))?.iso_week();

@@ -12,7 +12,10 @@
 //! verb); a month name alone needs a preposition or modifier before it ("in May"); a four-digit
 //! number is a year only after a year-context word ("in", "since", "the", …, see
 //! `resources/time/year_context.txt`) or, for 1900–2099, before closing punctuation, and never
-//! before a count noun ("2000 people") or when written with a thousands separator ("1,033").
+//! before a count noun ("2000 people") or when written with a thousands separator ("1,033"),
+//! or at the end of a headline line ("Developers Conference 2010"). Following TimeML, words
+//! used as adjectives are not times ("the annual report", "the now-defunct firm"), but length
+//! adjectives are durations ("decades-long").
 
 use chrono::{NaiveDate, Weekday};
 
@@ -34,6 +37,8 @@ pub enum Refine {
     MonthDay(u32, u32),
     Season(Season),
     Quarter(u32),
+    /// The weekend of the week: "this weekend".
+    Weekend,
 }
 
 /// How a weekday name is placed relative to the document date.
@@ -72,10 +77,14 @@ pub enum Expr {
         day: Weekday,
         rel: WeekdayRel,
     },
-    /// A clock time: "10 a.m.", "14:30".
+    /// "the weekend": the last one before the document date, or the next one in a future
+    /// context.
+    Weekend,
+    /// A clock time: "10 a.m.", "14:30", "18:00 UTC" (`utc`: value ends in `Z`).
     Clock {
         hour: u32,
         minute: u32,
+        utc: bool,
     },
     Duration(String),
     Set(String),
@@ -122,6 +131,26 @@ fn longer(a: Option<Hit>, b: Option<Hit>) -> Option<Hit> {
     match (a, b) {
         (Some(a), Some(b)) => Some(if b.end > a.end { b } else { a }),
         (a, b) => a.or(b),
+    }
+}
+
+/// The weekend `offset` weeks from the base time.
+fn weekend(base: Base, offset: i32) -> Expr {
+    Expr::Relative {
+        base,
+        unit: Unit::Week,
+        offset: Some(offset),
+        refine: Some(Refine::Weekend),
+    }
+}
+
+/// The quarter `offset` quarters from the base time.
+fn quarter(base: Base, offset: i32) -> Expr {
+    Expr::Relative {
+        base,
+        unit: Unit::Quarter,
+        offset: Some(offset),
+        refine: None,
     }
 }
 
@@ -178,6 +207,38 @@ impl Grammar<'_> {
                 .tokens
                 .get(i)
                 .is_some_and(|t| t.start == self.tokens[i - 1].end)
+    }
+
+    /// Token `i` is the last of its line (a headline: "Developers Conference 2010"), and the
+    /// next line does not continue the sentence (hard-wrapped text goes on in lowercase).
+    fn line_ends_after(&self, i: usize) -> bool {
+        let Some(token) = self.tokens.get(i) else {
+            return false;
+        };
+        match self.tokens.get(i + 1) {
+            None => true,
+            Some(next) => {
+                let continues = next.kind == Kind::Word && !next.capitalized;
+                !continues
+                    && self
+                        .text
+                        .get(token.end..next.start)
+                        .is_some_and(|gap| gap.contains('\n'))
+            }
+        }
+    }
+
+    /// Token `i` follows a determiner or possessive ("the annual report", "its daily
+    /// briefing", "the company's weekly show"): it is then an adjective, not a time.
+    fn after_determiner(&self, i: usize) -> bool {
+        const DETERMINERS: [&str; 10] = [
+            "the", "a", "an", "its", "his", "her", "their", "our", "my", "your",
+        ];
+        i > 0
+            && (DETERMINERS.iter().any(|d| self.word_is(i - 1, d))
+                || i > 1
+                    && self.word_is(i - 1, "s")
+                    && (self.punct(i - 2, '\'') || self.punct(i - 2, '’')))
     }
 
     /// Token `i` ends a clause: end of text or punctuation.
@@ -289,14 +350,20 @@ impl Grammar<'_> {
         if let Some(season) = info.season {
             best = longer(best, self.season_year(i, i + 1, season));
         }
-        if let Some(value) = info.set {
+        if let Some(value) = info.set.filter(|_| !self.after_determiner(i)) {
             best = longer(best, hit(i, i + 1, Expr::Set(value.to_string())));
         }
         if info.starts_reference {
             best = longer(best, self.reference(i));
         }
-        if let Some((unit, true)) = info.unit {
-            best = longer(best, self.bare_plural_unit(i, unit));
+        if info.starts_holiday {
+            best = longer(best, self.holiday(i));
+        }
+        if let Some((unit, plural)) = info.unit {
+            best = longer(best, self.unit_long(i, unit, plural));
+            if plural {
+                best = longer(best, self.bare_plural_unit(i, unit));
+            }
         }
         best
     }
@@ -452,7 +519,27 @@ impl Grammar<'_> {
             );
         }
         best = longer(best, self.count_rules(i));
-        longer(best, self.clock(i, n))
+        longer(best, self.clock(i, n).map(|h| self.with_zone(h)))
+    }
+
+    /// A clock time extended by a following "UTC" or "GMT" (`Z`); "GMT+3" keeps its offset
+    /// out of the value, so the zone is left out.
+    fn with_zone(&self, clock: Hit) -> Hit {
+        let zone = self.word_is(clock.end, "UTC") || self.word_is(clock.end, "GMT");
+        let offset = (self.punct(clock.end + 1, '+') || self.punct(clock.end + 1, '-'))
+            && self.adjacent(clock.end + 1);
+        match clock.expr {
+            Expr::Clock { hour, minute, .. } if zone && !offset => Hit {
+                end: clock.end + 1,
+                expr: Expr::Clock {
+                    hour,
+                    minute,
+                    utc: true,
+                },
+                ..clock
+            },
+            _ => clock,
+        }
     }
 
     /// "2023-10-30", "2023/10/30", "10/30/2023" (and "30/10/2023" when the first number cannot
@@ -540,9 +627,10 @@ impl Grammar<'_> {
             _ => false,
         };
         let before_close = (1900..=2099).contains(&n.value)
-            && self.tokens.get(i + 1).is_none_or(|t| {
-                matches!(t.kind, Kind::Punct(',' | '.' | ')' | ';' | ':' | '?' | '!'))
-            });
+            && (self.line_ends_after(i)
+                || self.tokens.get(i + 1).is_some_and(|t| {
+                    matches!(t.kind, Kind::Punct(',' | '.' | ')' | ';' | ':' | '?' | '!'))
+                }));
         after_context || before_close
     }
 
@@ -617,6 +705,12 @@ impl Grammar<'_> {
             _ => 0,
         };
         let j = i + 1;
+        if self.word_is(j, "weekend") {
+            return hit(i, j + 1, weekend(Base::Document, offset));
+        }
+        if self.is_kw(j, Kw::Quarter) {
+            return hit(i, j + 1, quarter(Base::Document, offset));
+        }
         let info = self.info(j)?;
         if let Some((unit, false)) = info.unit {
             if matches!(unit, Unit::Hour | Unit::Minute | Unit::Second) {
@@ -628,18 +722,6 @@ impl Grammar<'_> {
                 Expr::Relative {
                     base: Base::Document,
                     unit,
-                    offset: Some(offset),
-                    refine: None,
-                },
-            );
-        }
-        if self.is_kw(j, Kw::Quarter) {
-            return hit(
-                i,
-                j + 1,
-                Expr::Relative {
-                    base: Base::Document,
-                    unit: Unit::Quarter,
                     offset: Some(offset),
                     refine: None,
                 },
@@ -674,13 +756,16 @@ impl Grammar<'_> {
         hit(i, end, Expr::Calendar { month, day: None })
     }
 
-    /// "that year", "that same day", "that night".
+    /// "that year", "that same day", "that night", "that weekend".
     fn that_rule(&self, i: usize) -> Option<Hit> {
         let j = if self.is_kw(i + 1, Kw::Same) {
             i + 2
         } else {
             i + 1
         };
+        if self.word_is(j, "weekend") {
+            return hit(i, j + 1, weekend(Base::Narrative, 0));
+        }
         self.narrative_unit(i, j, 0)
     }
 
@@ -807,6 +892,9 @@ impl Grammar<'_> {
                 && self.day(j).is_some();
             return fits.then_some(Hit { start: i, ..inner });
         }
+        if self.word_is(j, "weekend") {
+            return hit(i, j + 1, Expr::Weekend);
+        }
         let info = token.info?;
         if let Some(kw) = info.keyword {
             let found = match kw {
@@ -815,7 +903,7 @@ impl Grammar<'_> {
                 }),
                 Kw::End | Kw::Beginning | Kw::Start | Kw::Middle => self.part_of(j),
                 Kw::Past | Kw::Last | Kw::Next | Kw::Coming | Kw::Following | Kw::Previous => {
-                    self.the_span(j, kw)
+                    self.the_quarter(j, kw).or_else(|| self.the_span(j, kw))
                 }
                 Kw::Same => self.narrative_unit(i, j + 1, 0),
                 // "the eve of the vote": the day before the narrative time.
@@ -847,6 +935,21 @@ impl Grammar<'_> {
         };
         self.narrative_unit(i, j, before_after)
             .map(|h| Hit { end: j + 2, ..h })
+    }
+
+    /// "the last quarter", "the next quarter", "the previous quarter": a quarter, not a
+    /// duration. `j` is the position of the keyword.
+    fn the_quarter(&self, j: usize, kw: Kw) -> Option<Hit> {
+        if !self.is_kw(j + 1, Kw::Quarter) {
+            return None;
+        }
+        let expr = match kw {
+            Kw::Past | Kw::Last => quarter(Base::Document, -1),
+            Kw::Next | Kw::Coming => quarter(Base::Document, 1),
+            Kw::Previous => quarter(Base::Narrative, -1),
+            _ => quarter(Base::Narrative, 1),
+        };
+        hit(j, j + 2, expr)
     }
 
     /// "the past two decades", "the last 48 hours", "the coming weeks" (durations) and "the
@@ -923,7 +1026,12 @@ impl Grammar<'_> {
             Some(Kw::Before) if self.clause_end(k + 1) => shift(Base::Narrative, -1),
             Some(Kw::After) if self.clause_end(k + 1) => shift(Base::Narrative, 1),
             _ => {
-                let end = if self.punct(k, '-') && self.is_kw(k + 1, Kw::Old) {
+                if self.hyphen_long(k) && (self.word_is(i, "a") || self.word_is(i, "an")) {
+                    // "a year-long war": the article belongs to the noun.
+                    return hit(j, k + 2, Expr::Duration(unit.duration(count)));
+                }
+                let end = if self.punct(k, '-') && self.is_kw(k + 1, Kw::Old) || self.hyphen_long(k)
+                {
                     k + 2
                 } else {
                     k
@@ -932,6 +1040,21 @@ impl Grammar<'_> {
             }
         };
         hit(i, k + 1, expr)
+    }
+
+    /// "-long" right after token `k - 1` ("decades-long", "year-long").
+    fn hyphen_long(&self, k: usize) -> bool {
+        self.punct(k, '-')
+            && self.adjacent(k)
+            && self.adjacent(k + 1)
+            && self.word_is(k + 1, "long")
+    }
+
+    /// "decades-long", "year-long": a unit made an adjective of length is a duration.
+    fn unit_long(&self, i: usize, unit: Unit, plural: bool) -> Option<Hit> {
+        let count = if plural { None } else { Some(1) };
+        self.hyphen_long(i + 1)
+            .then(|| hit(i, i + 3, Expr::Duration(unit.duration(count))))?
     }
 
     /// "for decades", "over the years", "within hours": an uncounted plural unit is a duration
@@ -967,8 +1090,11 @@ impl Grammar<'_> {
                 .all(|(n, w)| text_is(i + n, w))
                 && reference.before.is_none_or(|b| i > 0 && text_is(i - 1, b));
             let end = i + reference.words.len();
-            // "in the past two decades" is a duration, not the past.
-            let continues = self.count(end).is_some() || self.unit(end).is_some();
+            // "in the past two decades" is a duration, not the past; "the now-defunct firm"
+            // is a compound adjective.
+            let continues = self.count(end).is_some()
+                || self.unit(end).is_some()
+                || self.punct(end, '-') && self.adjacent(end) && self.adjacent(end + 1);
             (matches && !continues).then_some(Hit {
                 start: i,
                 end,
@@ -976,6 +1102,40 @@ impl Grammar<'_> {
                 part_of_day: None,
             })
         })
+    }
+
+    /// A capitalized fixed-date holiday ("Christmas", "New Year's Eve"), with a year when one
+    /// follows ("Christmas 2010").
+    fn holiday(&self, i: usize) -> Option<Hit> {
+        if !self.tokens.get(i)?.capitalized {
+            return None;
+        }
+        let token_is = |k: usize, word: &str| {
+            self.tokens.get(k).is_some_and(|t| match t.kind {
+                Kind::Punct(c) => word == "'" && (c == '\'' || c == '’'),
+                _ => self.text[t.start..t.end].eq_ignore_ascii_case(word),
+            })
+        };
+        let holiday = LEXICON
+            .holidays
+            .iter()
+            .find(|h| h.words.iter().enumerate().all(|(n, w)| token_is(i + n, w)))?;
+        let end = i + holiday.words.len();
+        if let Some(year) = self.year(end) {
+            return hit(
+                i,
+                end + 1,
+                Expr::Fixed(date(year, holiday.month, holiday.day)?),
+            );
+        }
+        hit(
+            i,
+            end,
+            Expr::Calendar {
+                month: holiday.month,
+                day: Some(holiday.day),
+            },
+        )
     }
 
     /// "10 a.m.", "3pm", "14:30", "2:15 p.m.".
@@ -992,6 +1152,7 @@ impl Grammar<'_> {
                     Expr::Clock {
                         hour: pm(n.value, n.suffix == Suffix::Pm),
                         minute: 0,
+                        utc: false,
                     },
                 );
             }
@@ -1018,6 +1179,7 @@ impl Grammar<'_> {
                 Expr::Clock {
                     hour: pm(n.value, is_pm),
                     minute,
+                    utc: false,
                 },
             ),
             None if j == i + 3 && n.value <= 23 => hit(
@@ -1026,6 +1188,7 @@ impl Grammar<'_> {
                 Expr::Clock {
                     hour: n.value,
                     minute,
+                    utc: false,
                 },
             ),
             _ => None,
