@@ -3,5 +3,6 @@
 mod bad_input;
 mod example;
 mod incremental;
+mod seed_times;
 mod seeds;
 mod support;
