@@ -95,7 +95,6 @@ fn analyze(gold: &CatDocument) -> AnalyzedDocument {
         document,
         annotations,
         claims,
-        attributes: Vec::new(),
         diagnostics,
     }
 }
