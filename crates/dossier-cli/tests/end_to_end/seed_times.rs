@@ -15,12 +15,22 @@ fn quoted_expressions_resolve_on_the_seeds() {
             .unwrap()
             .iter()
             .map(|t| {
-                let text = text_at(article, t["start"].as_u64().unwrap(), t["end"].as_u64().unwrap());
-                (text, t["value"].as_str().unwrap().into(), t["anchor"].as_str().unwrap().into())
+                let text = text_at(
+                    article,
+                    t["start"].as_u64().unwrap(),
+                    t["end"].as_u64().unwrap(),
+                );
+                (
+                    text,
+                    t["value"].as_str().unwrap().into(),
+                    t["anchor"].as_str().unwrap().into(),
+                )
             })
             .collect();
         assert!(
-            found.iter().any(|(text, v, a)| text == surface && v == value && a == anchor),
+            found
+                .iter()
+                .any(|(text, v, a)| text == surface && v == value && a == anchor),
             "{prefix}: no {surface:?} = {value} ({anchor}) among {found:#?}"
         );
     };
