@@ -142,6 +142,7 @@ fn analyze_documents(
         .map(|(document, mut diagnostics)| {
             let (annotations, annotate_notes) = dossier_annotate::annotate(&document);
             let (claims, extract_notes) = dossier_extract::extract(&document, &annotations);
+            let attributes = dossier_extract::attributes(&document, &annotations);
             diagnostics.extend(annotate_notes);
             diagnostics.extend(extract_notes);
             bar.inc(1);
@@ -149,6 +150,7 @@ fn analyze_documents(
                 document,
                 annotations,
                 claims,
+                attributes,
                 diagnostics,
             }
         })

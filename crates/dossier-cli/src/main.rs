@@ -5,6 +5,7 @@
 
 mod analyze;
 mod progress;
+mod timeline;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -41,6 +42,18 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Print the timeline of the dossier in DIR: events with their sources and contradictions.
+    Timeline {
+        /// The output folder of `dossier analyze`.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// Only events involving an entity whose name or alias contains NAME.
+        #[arg(long, value_name = "NAME")]
+        entity: Option<String>,
+        /// Only events of this type (meet, visit, attack, …).
+        #[arg(long = "type", value_name = "TYPE")]
+        event_type: Option<String>,
+    },
     /// Measure the stages against annotated corpora and print precision, recall and F1.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -54,6 +67,18 @@ enum EvalCommand {
         /// The folder, e.g. ../shared/bench/meantime
         #[arg(value_name = "DIR")]
         dir: PathBuf,
+    },
+    /// Score the reuse search (duplicates, copies, rewrites, partial reuse) on a corpus
+    /// generated from real articles with known ground truth; the untouched articles, several
+    /// per story, are the negatives.
+    Reuse {
+        /// Base articles: CAT XML (e.g. ../shared/bench/ecbplus) or .txt/.md files; each
+        /// sub-folder is one story.
+        #[arg(value_name = "DIR", default_value = "../shared/bench/ecbplus")]
+        dir: PathBuf,
+        /// Seed of the generator (same seed, same corpus).
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
     },
 }
 
@@ -76,7 +101,17 @@ fn main() -> ExitCode {
             };
             report_outcome(analyze::run(&config))
         }
+        Command::Timeline {
+            dir,
+            entity,
+            event_type,
+        } => report_outcome(timeline::run(&timeline::TimelineConfig {
+            dir,
+            entity,
+            event_type,
+        })),
         Command::Eval(EvalCommand::Meantime { dir }) => report_outcome(eval_meantime(&dir)),
+        Command::Eval(EvalCommand::Reuse { dir, seed }) => report_outcome(eval_reuse(&dir, seed)),
     }
 }
 
@@ -90,6 +125,18 @@ fn eval_meantime(dir: &std::path::Path) -> anyhow::Result<()> {
         dir.display()
     );
     print_stdout(&format!("{}: {evaluation}", dir.display()))
+}
+
+fn eval_reuse(dir: &std::path::Path, seed: u64) -> anyhow::Result<()> {
+    use anyhow::Context;
+    let evaluation = dossier_eval::evaluate_reuse(dir, seed)
+        .with_context(|| format!("cannot evaluate reuse with {}", dir.display()))?;
+    anyhow::ensure!(
+        evaluation.bases > 0,
+        "no articles found under {}",
+        dir.display()
+    );
+    print_stdout(&format!("{} (seed {seed}): {evaluation}", dir.display()))
 }
 
 /// Prints to stdout; a closed pipe (`dossier eval … | head`) ends the output quietly.

@@ -269,6 +269,104 @@ pub struct Claim {
     pub modality: Modality,
 }
 
+/// How a count is bounded: "16 people" is exact, "at least 1,033 people" a lower bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum CountBound {
+    Exact,
+    /// "at least", "more than", "over".
+    AtLeast,
+    /// "at most", "up to", "fewer than".
+    AtMost,
+    /// "about", "some", "nearly", "around".
+    About,
+}
+
+impl CountBound {
+    pub fn label(self) -> &'static str {
+        match self {
+            CountBound::Exact => "exact",
+            CountBound::AtLeast => "at_least",
+            CountBound::AtMost => "at_most",
+            CountBound::About => "about",
+        }
+    }
+
+    pub fn from_label(label: &str) -> Option<Self> {
+        Some(match label {
+            "exact" => CountBound::Exact,
+            "at_least" => CountBound::AtLeast,
+            "at_most" => CountBound::AtMost,
+            "about" => CountBound::About,
+            _ => return None,
+        })
+    }
+}
+
+/// A number of people (or things) something happened to: "at least 1,033 civilians were
+/// killed", "the killing of 16 Russian nationals".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Count {
+    pub value: u64,
+    pub bound: CountBound,
+    /// The counted noun phrase as written, lower-cased ("russian nationals", "civilians").
+    pub what: String,
+    /// What happened to them, as an event type of the trigger lexicon (`kill`, `take_hostage`).
+    pub event_type: String,
+}
+
+/// What an attribute claim states about its holder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AttributeValue {
+    /// The holder is `relation` ("nephew", "grandson") of `relative` (a mention).
+    Kinship { relation: String, relative: Span },
+    /// The holder holds a position: `role` as written, lower-cased ("deputy head"), of the
+    /// organisation `of` when it is named.
+    Role { role: String, of: Option<Span> },
+    /// A count of those something happened to; such a claim has no holder.
+    Count(Count),
+}
+
+impl AttributeValue {
+    /// `kinship`, `role` or `count`: the kind label used in `dossier.json` and the store.
+    pub fn kind_label(&self) -> &'static str {
+        match self {
+            AttributeValue::Kinship { .. } => "kinship",
+            AttributeValue::Role { .. } => "role",
+            AttributeValue::Count(_) => "count",
+        }
+    }
+}
+
+/// A position in an organisation, standing for the unnamed person who holds it ("the director"
+/// of the centre named in the previous sentence).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Position {
+    /// The position's class from `resources/extract/positions.tsv` (`head` for "director",
+    /// "headed by", "chief"), so that differently worded descriptions meet.
+    pub role: String,
+    /// The organisation's name in the text: a mention's span, or a name the tagger missed
+    /// (such as a quoted name), possibly in an earlier sentence.
+    pub of: Span,
+}
+
+/// A fact stated about an entity rather than a happening (`dossier-extract`): kinship, roles
+/// and counts, so that "nephew" and "grandson", or "16" and "17", can meet in fusion.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttributeClaim {
+    /// Index into [`Annotations::sentences`].
+    pub sentence: usize,
+    /// The words that state the attribute ("a nephew of Primakov").
+    pub span: Span,
+    /// The mention naming who the attribute is about, when named.
+    pub holder: Option<Span>,
+    /// The position standing for the holder when it is not named.
+    pub position: Option<Position>,
+    pub value: AttributeValue,
+    /// Who asserts it: `None` for the outlet itself, else the speaker's name.
+    pub speaker: Option<String>,
+    pub modality: Modality,
+}
+
 /// A document with everything the per-document stages found in it: the unit the store keeps,
 /// so that adding documents never re-annotates old ones.
 #[derive(Debug, Clone, PartialEq)]
@@ -276,6 +374,8 @@ pub struct AnalyzedDocument {
     pub document: Document,
     pub annotations: Annotations,
     pub claims: Vec<Claim>,
+    /// Kinship, role and count statements (`dossier-extract`).
+    pub attributes: Vec<AttributeClaim>,
     /// Notes from ingest, annotate and extract about this document.
     pub diagnostics: Vec<Diagnostic>,
 }

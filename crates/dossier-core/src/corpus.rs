@@ -69,6 +69,14 @@ pub struct AlteredQuote {
     pub source: Span,
 }
 
+/// A number or date of a derived passage that replaces a different one in the aligned source
+/// passage ("40 bridges" for "forty-two bridges", "in 2007" for "in 2006").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChangedValue {
+    pub derived: Span,
+    pub source: Span,
+}
+
 /// "`derived` was made from `source`" (`dossier-link`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Derivation {
@@ -82,6 +90,11 @@ pub struct Derivation {
     pub direction_known: bool,
     pub evidence: Vec<AlignedPassage>,
     pub altered_quotes: Vec<AlteredQuote>,
+    /// Numbers and dates changed between aligned passages, in derived order.
+    pub changed_values: Vec<ChangedValue>,
+    /// Sentences of the derived document with no counterpart in the source (added framing,
+    /// new claims), in order; empty for exact duplicates.
+    pub unmatched: Vec<Span>,
 }
 
 /// A family of documents that derive from one another; it counts as one independent source.
@@ -115,6 +128,16 @@ pub struct ClaimRef {
     pub claim: usize,
 }
 
+/// A pointer to one attribute claim: the document and the claim's index in
+/// [`AnalyzedDocument::attributes`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct AttributeRef {
+    /// Index of the document in [`Dossier::documents`].
+    pub doc: usize,
+    /// Index of the attribute claim in that document's `attributes`.
+    pub attribute: usize,
+}
+
 /// One happening, fused from the claims of one or more documents (`dossier-fuse`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Event {
@@ -129,6 +152,8 @@ pub struct Event {
     /// Entity id of the place.
     pub place: Option<String>,
     pub claims: Vec<ClaimRef>,
+    /// Counts stated in the sentences of its claims ("233 people were taken hostage").
+    pub counts: Vec<AttributeRef>,
     /// Number of distinct documents among the claims.
     pub sources: usize,
     /// Number of distinct lineages among those documents.
@@ -159,7 +184,10 @@ impl ContradictionKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ContradictionSide {
     pub value: String,
+    /// The event claims of this side (`date` and `assertion` contradictions).
     pub claims: Vec<ClaimRef>,
+    /// The attribute claims of this side (`attribute` and `number` contradictions).
+    pub attributes: Vec<AttributeRef>,
 }
 
 /// Claims that cannot all hold (`dossier-fuse`).

@@ -8,8 +8,13 @@
 
 mod cat_xml;
 mod metrics;
+mod reuse;
 mod scoring;
 
 pub use cat_xml::{read_cat_file, CatDocument, CatError, Markable};
 pub use metrics::{b_cubed, span_score, Matching, Score};
+pub use reuse::{
+    evaluate_reuse, generate_reuse_corpus, read_base_texts, score_reuse, BaseText, KindCounts,
+    Planted, ReuseCorpus, ReuseEvaluation,
+};
 pub use scoring::{evaluate_cat_corpus, CatEvaluation};

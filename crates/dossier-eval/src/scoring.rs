@@ -95,6 +95,7 @@ fn analyze(gold: &CatDocument) -> AnalyzedDocument {
         document,
         annotations,
         claims,
+        attributes: Vec::new(),
         diagnostics,
     }
 }

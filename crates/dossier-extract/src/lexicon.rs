@@ -67,6 +67,8 @@ pub(crate) enum WordClass {
     Locative,
     Title,
     Determiner,
+    /// A direction word between a locative and a place ("in southern X").
+    Modifier,
 }
 
 /// All lists, parsed.
@@ -196,6 +198,7 @@ fn build() -> Lexicon {
             Some("locative") => WordClass::Locative,
             Some("title") => WordClass::Title,
             Some("determiner") => WordClass::Determiner,
+            Some("modifier") => WordClass::Modifier,
             _ => {
                 bad_lines.push(line.to_string());
                 continue;

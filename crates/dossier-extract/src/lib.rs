@@ -12,12 +12,15 @@
 //! back from the sentence. A claim needs at least one participant: a trigger without names
 //! around it says nothing a dossier can use.
 
+mod attributes;
 mod context;
 mod lexicon;
 mod roles;
 mod sentence;
 
-use dossier_core::{Annotations, Claim, Diagnostic, Document, Participant, Role, Span, TimeExpr};
+use dossier_core::{
+    Annotations, AttributeClaim, Claim, Diagnostic, Document, Participant, Role, Span, TimeExpr,
+};
 
 use crate::lexicon::LEXICON;
 use crate::roles::Roles;
@@ -53,6 +56,11 @@ pub fn extract(doc: &Document, annotations: &Annotations) -> (Vec<Claim>, Vec<Di
         }
     }
     (claims, diagnostics)
+}
+
+/// Extracts the kinship, role and count statements of one document. Never fails.
+pub fn attributes(doc: &Document, annotations: &Annotations) -> Vec<AttributeClaim> {
+    attributes::extract(doc, annotations)
 }
 
 /// The dating time expressions inside `span`; `next` walks `annotations.times` in order.

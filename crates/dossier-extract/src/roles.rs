@@ -118,7 +118,20 @@ pub(crate) fn find_roles<'a>(
         .collect();
     let right = |accept: &dyn Fn(&Mention) -> bool| right_group(view, hit, &objects_side, accept);
 
-    let (agents, objects) = if hit.trigger.inverse {
+    let by_agent = (subject.is_empty() && !hit.trigger.inverse && !is_passive(view, hit))
+        .then(|| agent_after_by(view, hit, &objects_side))
+        .flatten();
+    let (agents, objects) = if let Some(agent) = by_agent {
+        // "the massacre in X carried out by Y": Y acts; the objects are the other names.
+        let objects = right(&|m| m.span != agent.span && !is_adjective(view, m));
+        (
+            vec![agent],
+            objects
+                .into_iter()
+                .filter(|m| m.span.start < agent.span.start)
+                .collect(),
+        )
+    } else if hit.trigger.inverse {
         (right(&|m| !is_adjective(view, m)), subject.clone())
     } else if is_passive(view, hit) {
         let by = |m: &Mention| {
@@ -285,12 +298,39 @@ fn is_title_gap(gap: &str) -> bool {
     true
 }
 
-/// True when the word right before `m` (skipping determiners) is a locative preposition ("in",
-/// "at").
+/// The actor of a noun trigger named after a participle and "by" ("the massacre in X carried
+/// out by Y", "an attack launched by Y"): the first name after the trigger whose preceding words
+/// end with "<participle> [out] by [the]", within a few words of the trigger.
+fn agent_after_by<'a>(view: &View, hit: &Hit, after: &[&'a Mention]) -> Option<&'a Mention> {
+    let m = *after.iter().find(|m| is_participant_kind(m.kind))?;
+    let gap: Vec<&str> = words(view.slice(hit.span.end, m.span.start))
+        .filter(|w| !LEXICON.is(w, WordClass::Determiner))
+        .collect();
+    if gap.len() > MAX_OBJECT_GAP + 2 {
+        return None;
+    }
+    let [.., before_by, by] = gap[..] else {
+        return None;
+    };
+    let participle = match before_by {
+        "out" | "up" => gap.len() >= 3 && is_participle(gap[gap.len() - 3]),
+        word => is_participle(word),
+    };
+    (LEXICON.is(by, WordClass::By) && participle).then_some(m)
+}
+
+/// True when `word` looks like a past participle ("carried", "launched", "held").
+fn is_participle(word: &str) -> bool {
+    word.len() > 2 && word.to_ascii_lowercase().ends_with("ed")
+        || LEXICON.is(word, WordClass::Participle)
+}
+
+/// True when the word right before `m` (skipping determiners and direction words) is a
+/// locative preposition ("in", "at", "in southern").
 fn after_locative(view: &View, hit: &Hit, m: &Mention) -> bool {
     words(view.slice(hit.clause.start, m.span.start))
         .rev()
-        .find(|w| !LEXICON.is(w, WordClass::Determiner))
+        .find(|w| !LEXICON.is(w, WordClass::Determiner) && !LEXICON.is(w, WordClass::Modifier))
         .is_some_and(|w| LEXICON.is(w, WordClass::Locative))
 }
 
@@ -319,10 +359,13 @@ fn is_passive(view: &View, hit: &Hit) -> bool {
     let first_word = words(view.slice(hit.span.start, hit.span.end))
         .next()
         .unwrap_or("");
-    let participle = first_word.len() > 2 && first_word.to_ascii_lowercase().ends_with("ed")
-        || LEXICON.is(first_word, WordClass::Participle);
-    if !participle {
+    if !is_participle(first_word) {
         return false;
+    }
+    // A reduced relative: "a village attacked by X".
+    let next = words(view.slice(hit.span.end, hit.clause.end)).next();
+    if next.is_some_and(|w| LEXICON.is(w, WordClass::By)) {
+        return true;
     }
     let mut before = words(view.slice(hit.clause.start, hit.span.start)).rev();
     match (before.next(), before.next()) {

@@ -46,7 +46,7 @@ fn find_all(text: &str, needle: &str) -> Vec<Span> {
 
 /// Builds annotations: mentions from `(surface, kind)`, dates from `(surface, value, anchor)`,
 /// quotes from the text between “ and ” with an optional speaker.
-fn annotate(
+pub(crate) fn annotate(
     text: &str,
     names: &[(&str, EntityKind)],
     dates: &[(&str, &str, Anchor)],
@@ -99,7 +99,7 @@ fn annotate(
     }
 }
 
-fn document(text: &str) -> Document {
+pub(crate) fn document(text: &str) -> Document {
     Document {
         id: "d".into(),
         path: "d.txt".into(),

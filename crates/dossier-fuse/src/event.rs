@@ -50,6 +50,7 @@ pub(crate) fn build(
         time,
         place: place.and_then(|p| entities.get(p)).map(|x| x.id.clone()),
         claims,
+        counts: Vec::new(),
         sources,
         independent_sources,
     }
@@ -163,7 +164,11 @@ pub(crate) fn label(
     };
     let agent = names(&|r| r == Role::Agent);
     let object = names(&|r| r != Role::Agent);
-    let place_name = place.and_then(|p| entities.get(p)).map(|x| x.name.clone());
+    // A place that is also a participant ("attacked Israel" / "in Israel") is said once.
+    let place_name = place
+        .filter(|p| !participants.iter().any(|(e, _)| e == p))
+        .and_then(|p| entities.get(p))
+        .map(|x| x.name.clone());
     let mut line = template.replace("{agent}", &agent);
     if line.contains("{place}") {
         line = line

@@ -7,11 +7,17 @@
 //! contradictions ([`contradict`], whose rule is deliberately strict: a contradiction a careful
 //! reader would not accept is worse than a missed one). Each final cluster becomes an
 //! [`Event`] whose `independent_sources` counts lineages, so a rewrite never corroborates its
-//! original.
+//! original. Counts stated in an event's sentences are joined to it, and each event is checked
+//! for `number` contradictions (two independent counts of the same people that cannot both
+//! hold, [`attributes`]) and `assertion` contradictions (one source asserts what another denies
+//! or calls unproven, [`assertions`]). Kinship claims give `attribute` contradictions ("nephew"
+//! and "grandson" of one relative for one holder), which belong to no event.
 //!
 //! Ids are deterministic: events are sorted by (earliest day, type, label, first claim) and
 //! numbered `V1`, `V2`, …; contradictions follow their events' order as `C1`, `C2`, ….
 
+mod assertions;
+mod attributes;
 mod contradict;
 mod event;
 mod group;
@@ -39,7 +45,7 @@ pub fn fuse(
     for (n, conflict) in conflicts.iter().enumerate() {
         conflict_of.insert(clusters.find(conflict.member), n);
     }
-    let mut built: Vec<(Event, Option<usize>)> = clusters
+    let mut built: Vec<(Event, Option<usize>, Vec<usize>)> = clusters
         .groups()
         .into_iter()
         .map(|members| {
@@ -48,19 +54,17 @@ pub fn fuse(
             let dates: Option<Vec<String>> =
                 conflict.map(|n| conflicts[n].sides.iter().map(|(v, _)| v.clone()).collect());
             let agreed = clusters.time(root);
-            (
-                event::build(
-                    &records,
-                    &members,
-                    entities,
-                    agreed.as_deref(),
-                    dates.as_deref(),
-                ),
-                conflict,
-            )
+            let event = event::build(
+                &records,
+                &members,
+                entities,
+                agreed.as_deref(),
+                dates.as_deref(),
+            );
+            (event, conflict, members)
         })
         .collect();
-    built.sort_by(|(a, _), (b, _)| {
+    built.sort_by(|(a, _, _), (b, _, _)| {
         let key = |e: &Event| {
             (
                 e.time.earliest.clone().unwrap_or_else(|| "9999".into()),
@@ -71,30 +75,92 @@ pub fn fuse(
         };
         key(a).cmp(&key(b))
     });
+    let members: Vec<Vec<usize>> = built.iter().map(|(_, _, m)| m.clone()).collect();
+    let counts = attributes::event_counts(documents, &records, &members);
 
     let mut events = Vec::with_capacity(built.len());
     let mut contradictions = Vec::new();
-    for (n, (mut event, conflict)) in built.into_iter().enumerate() {
+    for (n, ((mut event, conflict, members), counts)) in built.into_iter().zip(counts).enumerate() {
         event.id = format!("V{}", n + 1);
+        event.counts = counts;
+        let about = without_time(&event.label).to_string();
         if let Some(c) = conflict {
-            contradictions.push(Contradiction {
-                id: format!("C{}", contradictions.len() + 1),
-                kind: ContradictionKind::Date,
-                subject: format!("date of: {}", without_time(&event.label)),
-                event: Some(event.id.clone()),
-                sides: conflicts[c]
-                    .sides
-                    .iter()
-                    .map(|(value, claims)| ContradictionSide {
-                        value: value.clone(),
-                        claims: claims.clone(),
-                    })
-                    .collect(),
-            });
+            let sides = conflicts[c]
+                .sides
+                .iter()
+                .map(|(v, claims)| (v.clone(), claims.clone()));
+            push_claims(
+                &mut contradictions,
+                ContradictionKind::Date,
+                format!("date of: {about}"),
+                Some(&event.id),
+                sides,
+            );
+        }
+        if let Some(sides) = assertions::assertion_conflict(&records, &members) {
+            push_claims(
+                &mut contradictions,
+                ContradictionKind::Assertion,
+                format!("whether: {about}"),
+                Some(&event.id),
+                sides.into_iter(),
+            );
+        }
+        for found in attributes::number_conflicts(documents, lineages, &event.counts, &about) {
+            push_attributes(&mut contradictions, found, Some(&event.id));
         }
         events.push(event);
     }
+    for found in attributes::kinship_conflicts(documents, entities, lineages) {
+        push_attributes(&mut contradictions, found, None);
+    }
     (events, contradictions)
+}
+
+/// Adds a contradiction whose sides are event claims, numbered after the others.
+fn push_claims(
+    out: &mut Vec<Contradiction>,
+    kind: ContradictionKind,
+    subject: String,
+    event: Option<&str>,
+    sides: impl Iterator<Item = (String, Vec<dossier_core::ClaimRef>)>,
+) {
+    out.push(Contradiction {
+        id: format!("C{}", out.len() + 1),
+        kind,
+        subject,
+        event: event.map(str::to_string),
+        sides: sides
+            .map(|(value, claims)| ContradictionSide {
+                value,
+                claims,
+                attributes: Vec::new(),
+            })
+            .collect(),
+    });
+}
+
+/// Adds a contradiction whose sides are attribute claims, numbered after the others.
+fn push_attributes(
+    out: &mut Vec<Contradiction>,
+    found: attributes::AttributeConflict,
+    event: Option<&str>,
+) {
+    out.push(Contradiction {
+        id: format!("C{}", out.len() + 1),
+        kind: found.kind,
+        subject: found.subject,
+        event: event.map(str::to_string),
+        sides: found
+            .sides
+            .into_iter()
+            .map(|(value, attributes)| ContradictionSide {
+                value,
+                claims: Vec::new(),
+                attributes,
+            })
+            .collect(),
+    });
 }
 
 /// The label without its trailing " (time)".

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use dossier_core::{AnalyzedDocument, ClaimRef, Entity, Lineage, Modality, Role, Span};
 
 use crate::time::iso_prefix;
-use crate::types::{says_recurrence, TypeInfo};
+use crate::types::{says_dispute, says_recurrence, TypeInfo};
 
 /// One claim, ready for fusion.
 #[derive(Debug, Clone)]
@@ -27,6 +27,12 @@ pub(crate) struct Record {
     pub lineage: String,
     pub recurring: bool,
     pub denied: bool,
+    /// Stated as fact by the outlet or a named speaker (no hedge, allegation or denial).
+    pub asserted: bool,
+    /// The claim is called unproven or unconfirmed ("allegations ... remain unproven").
+    pub disputed: bool,
+    /// Index of the claim's sentence in its document.
+    pub sentence: usize,
 }
 
 impl Record {
@@ -99,6 +105,9 @@ pub(crate) fn records(
                 lineage: lineage.clone(),
                 recurring: says_recurrence(sentence_text),
                 denied: claim.modality == Modality::Denied,
+                asserted: matches!(claim.modality, Modality::Asserted | Modality::Reported),
+                disputed: says_dispute(sentence_text),
+                sentence: claim.sentence,
             });
         }
     }

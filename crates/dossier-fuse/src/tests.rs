@@ -72,6 +72,7 @@ fn corpus<'a>(
             },
             annotations: Annotations::default(),
             claims: Vec::new(),
+            attributes: Vec::new(),
             diagnostics: Vec::new(),
         });
         let start = doc.document.text.len();

@@ -6,6 +6,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 const TYPES: &str = include_str!("../../../resources/fuse/compatible_types.tsv");
 const RECURRENCE: &str = include_str!("../../../resources/fuse/recurrence.tsv");
+const DISPUTES: &str = include_str!("../../../resources/fuse/disputes.tsv");
 
 /// What fusion knows about one event type.
 #[derive(Debug, Clone)]
@@ -57,8 +58,23 @@ static TABLE: LazyLock<Vec<(String, TypeInfo)>> = LazyLock::new(|| {
 });
 
 /// Words that say a happening recurred ("again", "another"), matched on word boundaries.
-pub(crate) static RECURRENCE_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let cues: Vec<&str> = rows(RECURRENCE)
+static RECURRENCE_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| cue_automaton(RECURRENCE));
+
+/// Words by which a source says a claim is not established ("unproven").
+static DISPUTE_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| cue_automaton(DISPUTES));
+
+/// True when `sentence` holds a recurrence cue as a whole word.
+pub(crate) fn says_recurrence(sentence: &str) -> bool {
+    has_cue(&RECURRENCE_CUES, sentence)
+}
+
+/// True when `sentence` calls something unproven or unconfirmed.
+pub(crate) fn says_dispute(sentence: &str) -> bool {
+    has_cue(&DISPUTE_CUES, sentence)
+}
+
+fn cue_automaton(source: &'static str) -> AhoCorasick {
+    let cues: Vec<&str> = rows(source)
         .filter_map(|cols| cols.first().copied())
         .collect();
     AhoCorasickBuilder::new()
@@ -66,11 +82,10 @@ pub(crate) static RECURRENCE_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .match_kind(MatchKind::LeftmostLongest)
         .build(cues)
         .unwrap_or_else(|_| AhoCorasick::new(Vec::<&str>::new()).expect("empty automaton"))
-});
+}
 
-/// True when `sentence` holds a recurrence cue as a whole word.
-pub(crate) fn says_recurrence(sentence: &str) -> bool {
-    RECURRENCE_CUES.find_iter(sentence).any(|m| {
+fn has_cue(cues: &AhoCorasick, sentence: &str) -> bool {
+    cues.find_iter(sentence).any(|m| {
         let before = sentence[..m.start()].chars().next_back();
         let after = sentence[m.end()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)

@@ -27,7 +27,7 @@ mod test_support;
 
 use dossier_core::{AnalyzedDocument, Derivation, Entity, Lineage};
 
-pub use reuse::SCHEME_VERSION;
+pub use reuse::{candidate_pairs, signature, Signature, SCHEME_VERSION};
 
 /// Merges the mentions of all documents into entities.
 pub fn link_entities(documents: &[AnalyzedDocument]) -> Vec<Entity> {

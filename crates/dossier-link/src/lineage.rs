@@ -95,6 +95,8 @@ mod tests {
             direction_known: false,
             evidence: Vec::new(),
             altered_quotes: Vec::new(),
+            changed_values: Vec::new(),
+            unmatched: Vec::new(),
         }
     }
 

@@ -23,6 +23,7 @@ pub(crate) fn doc(id: &str, text: &str) -> DocBuilder {
             document,
             annotations: Annotations::default(),
             claims: Vec::new(),
+            attributes: Vec::new(),
             diagnostics: Vec::new(),
         },
     }

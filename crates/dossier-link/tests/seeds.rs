@@ -26,6 +26,7 @@ fn seed(stem: &str, published: Option<&str>) -> AnalyzedDocument {
         document,
         annotations: Annotations::default(),
         claims: Vec::new(),
+        attributes: Vec::new(),
         diagnostics: Vec::new(),
     }
 }

@@ -32,6 +32,7 @@ fn corpus(docs: usize, words: usize) -> Vec<AnalyzedDocument> {
                 document,
                 annotations: Annotations::default(),
                 claims: Vec::new(),
+                attributes: Vec::new(),
                 diagnostics: Vec::new(),
             }
         })

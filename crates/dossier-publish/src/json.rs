@@ -8,8 +8,8 @@
 use std::collections::BTreeMap;
 
 use dossier_core::{
-    AnalyzedDocument, ClaimRef, Contradiction, Derivation, Dossier, Entity, Event, Lineage,
-    Skipped, Span,
+    AnalyzedDocument, AttributeRef, AttributeValue, ClaimRef, Contradiction, Derivation, Dossier,
+    Entity, Event, Lineage, Skipped, Span,
 };
 use serde::Serialize;
 
@@ -28,6 +28,8 @@ pub struct DossierJson<'a> {
     entities: Vec<EntityJson<'a>>,
     events: Vec<EventJson<'a>>,
     contradictions: Vec<ContradictionJson<'a>>,
+    // Added field.
+    attributes: Vec<AttributeJson<'a>>,
 }
 
 #[derive(Serialize)]
@@ -84,8 +86,20 @@ struct DerivationJson<'a> {
     score: f64,
     evidence: Vec<PassageJson>,
     altered_quotes: Vec<AlteredQuoteJson>,
-    // Added field.
+    // Added fields.
     direction_known: bool,
+    /// Numbers and dates of aligned passages that differ from the source's.
+    changed_values: Vec<ChangedValueJson<'a>>,
+    /// Sentences of the derived document with no counterpart in the source.
+    unmatched: Vec<[usize; 2]>,
+}
+
+#[derive(Serialize)]
+struct ChangedValueJson<'a> {
+    derived: [usize; 2],
+    source: [usize; 2],
+    derived_text: &'a str,
+    source_text: &'a str,
 }
 
 #[derive(Serialize)]
@@ -139,6 +153,9 @@ struct EventJson<'a> {
     claims: Vec<ClaimJson<'a>>,
     sources: usize,
     independent_sources: usize,
+    // Added field.
+    /// Ids of the count attributes stated in the event's sentences.
+    counts: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -183,7 +200,53 @@ struct ContradictionJson<'a> {
 #[derive(Serialize)]
 struct SideJson<'a> {
     value: &'a str,
+    /// The sentences of the side's event claims, then of its attribute claims.
     claims: Vec<LocationJson<'a>>,
+    // Added field.
+    /// Ids of the side's attribute claims (`attribute` and `number` contradictions).
+    attributes: Vec<String>,
+}
+
+/// An attribute claim: kinship, role or count, with its sentence and stating words.
+#[derive(Serialize)]
+struct AttributeJson<'a> {
+    /// `A1`, `A2`, … in document order.
+    id: String,
+    /// `kinship`, `role` or `count`.
+    kind: &'static str,
+    doc: &'a str,
+    /// The claim's sentence.
+    start: usize,
+    end: usize,
+    /// `[start, end)` of the words that state it.
+    text: [usize; 2],
+    /// Entity id of the holder, when named.
+    holder: Option<&'a str>,
+    /// The position standing for an unnamed holder.
+    position: Option<PositionJson<'a>>,
+    /// The relation ("nephew"), role ("deputy head") or count ("at least 1,033").
+    value: String,
+    /// Entity id of the relative (kinship) or organisation (role).
+    object: Option<&'a str>,
+    count: Option<CountJson<'a>>,
+    speaker: Option<&'a str>,
+    modality: &'static str,
+}
+
+#[derive(Serialize)]
+struct PositionJson<'a> {
+    role: &'a str,
+    /// Entity id of the organisation, or null when only its name is known.
+    of: Option<&'a str>,
+    of_text: &'a str,
+}
+
+#[derive(Serialize)]
+struct CountJson<'a> {
+    value: u64,
+    bound: &'static str,
+    what: &'a str,
+    event_type: &'a str,
 }
 
 /// Maps a dossier onto the contract.
@@ -211,6 +274,94 @@ pub fn build(dossier: &Dossier) -> DossierJson<'_> {
             .iter()
             .map(|c| contradiction(c, &docs))
             .collect(),
+        attributes: attributes(dossier, &docs),
+    }
+}
+
+/// The id of attribute claim `r`: `A<n>`, numbering all attribute claims in document order.
+pub fn attribute_id(dossier: &Dossier, r: AttributeRef) -> String {
+    let before: usize = dossier.documents[..r.doc.min(dossier.documents.len())]
+        .iter()
+        .map(|d| d.attributes.len())
+        .sum();
+    format!("A{}", before + r.attribute + 1)
+}
+
+/// Every attribute claim of every document.
+fn attributes<'a>(dossier: &'a Dossier, docs: &Docs<'a>) -> Vec<AttributeJson<'a>> {
+    let mut entity_of: BTreeMap<(&str, Span), &str> = BTreeMap::new();
+    for e in &dossier.entities {
+        for at in &e.mentions {
+            entity_of.entry((at.doc.as_str(), at.span)).or_insert(&e.id);
+        }
+    }
+    let mut out = Vec::new();
+    for (d, analyzed) in dossier.documents.iter().enumerate() {
+        let id = analyzed.document.id.as_str();
+        let text = &analyzed.document.text;
+        let offsets = &docs.offsets[d];
+        let entity = |span: Span| entity_of.get(&(id, span)).copied();
+        for (a, claim) in analyzed.attributes.iter().enumerate() {
+            let sentence = analyzed
+                .annotations
+                .sentences
+                .get(claim.sentence)
+                .copied()
+                .unwrap_or(claim.span);
+            let [start, end] = offsets.span(sentence);
+            let (value, object, count) = match &claim.value {
+                AttributeValue::Kinship { relation, relative } => {
+                    (relation.clone(), entity(*relative), None)
+                }
+                AttributeValue::Role { role, of } => (role.clone(), of.and_then(entity), None),
+                AttributeValue::Count(c) => (
+                    count_label(c),
+                    None,
+                    Some(CountJson {
+                        value: c.value,
+                        bound: c.bound.label(),
+                        what: &c.what,
+                        event_type: &c.event_type,
+                    }),
+                ),
+            };
+            out.push(AttributeJson {
+                id: attribute_id(
+                    dossier,
+                    AttributeRef {
+                        doc: d,
+                        attribute: a,
+                    },
+                ),
+                kind: claim.value.kind_label(),
+                doc: id,
+                start,
+                end,
+                text: offsets.span(claim.span),
+                holder: claim.holder.and_then(entity),
+                position: claim.position.as_ref().map(|p| PositionJson {
+                    role: &p.role,
+                    of: entity(p.of),
+                    of_text: text.get(p.of.range()).unwrap_or(""),
+                }),
+                value,
+                object,
+                count,
+                speaker: claim.speaker.as_deref(),
+                modality: claim.modality.label(),
+            });
+        }
+    }
+    out
+}
+
+/// "16", "at least 1033": a count as a person would say it.
+pub fn count_label(c: &dossier_core::Count) -> String {
+    match c.bound {
+        dossier_core::CountBound::Exact => c.value.to_string(),
+        dossier_core::CountBound::AtLeast => format!("at least {}", c.value),
+        dossier_core::CountBound::AtMost => format!("at most {}", c.value),
+        dossier_core::CountBound::About => format!("about {}", c.value),
     }
 }
 
@@ -255,6 +406,24 @@ impl<'a> Docs<'a> {
     ) -> Option<(&'a AnalyzedDocument, &'a dossier_core::Claim, &CharOffsets)> {
         let doc = self.dossier.documents.get(r.doc)?;
         Some((doc, doc.claims.get(r.claim)?, &self.offsets[r.doc]))
+    }
+
+    /// Document id and sentence span (code points) of an attribute claim.
+    fn attribute_location(&self, r: AttributeRef) -> Option<LocationJson<'a>> {
+        let doc = self.dossier.documents.get(r.doc)?;
+        let claim = doc.attributes.get(r.attribute)?;
+        let sentence = doc
+            .annotations
+            .sentences
+            .get(claim.sentence)
+            .copied()
+            .unwrap_or(claim.span);
+        let [start, end] = self.offsets[r.doc].span(sentence);
+        Some(LocationJson {
+            doc: &doc.document.id,
+            start,
+            end,
+        })
     }
 
     /// Document id and sentence span (code points) of a claim.
@@ -354,7 +523,30 @@ fn derivation<'a>(d: &'a Derivation, docs: &Docs<'a>) -> DerivationJson<'a> {
             })
             .collect(),
         direction_known: d.direction_known,
+        changed_values: d
+            .changed_values
+            .iter()
+            .map(|c| ChangedValueJson {
+                derived: docs.span(&d.derived, c.derived),
+                source: docs.span(&d.source, c.source),
+                derived_text: span_text(docs, &d.derived, c.derived),
+                source_text: span_text(docs, &d.source, c.source),
+            })
+            .collect(),
+        unmatched: d
+            .unmatched
+            .iter()
+            .map(|&s| docs.span(&d.derived, s))
+            .collect(),
     }
+}
+
+/// The text of `span` in document `id`; empty when either is unknown (a bug upstream).
+fn span_text<'a>(docs: &Docs<'a>, id: &str, span: Span) -> &'a str {
+    docs.dossier
+        .document(id)
+        .and_then(|d| d.document.text.get(span.range()))
+        .unwrap_or("")
 }
 
 fn lineage(l: &Lineage) -> LineageJson<'_> {
@@ -409,6 +601,11 @@ fn event<'a>(e: &'a Event, docs: &Docs<'a>) -> EventJson<'a> {
         claims: e.claims.iter().filter_map(|&r| claim(r, docs)).collect(),
         sources: e.sources,
         independent_sources: e.independent_sources,
+        counts: e
+            .counts
+            .iter()
+            .map(|&r| attribute_id(docs.dossier, r))
+            .collect(),
     }
 }
 
@@ -439,7 +636,21 @@ fn contradiction<'a>(c: &'a Contradiction, docs: &Docs<'a>) -> ContradictionJson
             .iter()
             .map(|s| SideJson {
                 value: &s.value,
-                claims: s.claims.iter().filter_map(|&r| docs.location(r)).collect(),
+                claims: s
+                    .claims
+                    .iter()
+                    .filter_map(|&r| docs.location(r))
+                    .chain(
+                        s.attributes
+                            .iter()
+                            .filter_map(|&r| docs.attribute_location(r)),
+                    )
+                    .collect(),
+                attributes: s
+                    .attributes
+                    .iter()
+                    .map(|&r| attribute_id(docs.dossier, r))
+                    .collect(),
             })
             .collect(),
         event: c.event.as_deref(),

@@ -9,8 +9,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use dossier_core::{
-    AnalyzedDocument, Anchor, Claim, ClaimRef, Contradiction, Derivation, DerivationKind, Dossier,
-    Entity, Event, Lineage, Span,
+    AnalyzedDocument, Anchor, AttributeRef, Claim, ClaimRef, Contradiction, Derivation,
+    DerivationKind, Dossier, Entity, Event, Lineage, Span,
 };
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
@@ -38,6 +38,7 @@ pub fn render(dossier: &Dossier) -> String {
                     (sources(&index))
                     (timeline(&index))
                     (contradictions(&index))
+                    (attributes(&index))
                     (derivations(&index))
                     (entities(&index))
                     (skipped(dossier))
@@ -306,7 +307,97 @@ fn event_card(index: &Index<'_>, event: &Event) -> Markup {
                     (event.independent_sources) " independent"
                 }
             }
+            @if !event.counts.is_empty() {
+                p.meta {
+                    "Counts stated: "
+                    @for (i, &r) in event.counts.iter().enumerate() {
+                        @if i > 0 { "; " }
+                        (attribute_phrase(index, r))
+                    }
+                }
+            }
             @for &r in &event.claims { (claim_block(index, r)) }
+        }
+    }
+}
+
+/// An attribute claim's stating words and source: "at least 1,033 civilians were killed (004)".
+fn attribute_phrase(index: &Index<'_>, r: AttributeRef) -> Markup {
+    let Some(doc) = index.dossier.documents.get(r.doc) else {
+        return html! {};
+    };
+    let Some(claim) = doc.attributes.get(r.attribute) else {
+        return html! {};
+    };
+    html! {
+        "“" (doc.document.text.get(claim.span.range()).unwrap_or("")) "” (" (source_name(doc)) ")"
+    }
+}
+
+/// An attribute claim: its sentence with the stating words marked, and its source.
+fn attribute_block(index: &Index<'_>, r: AttributeRef) -> Markup {
+    let Some(doc) = index.dossier.documents.get(r.doc) else {
+        return html! {};
+    };
+    let Some(claim) = doc.attributes.get(r.attribute) else {
+        return html! {};
+    };
+    let sentence = doc
+        .annotations
+        .sentences
+        .get(claim.sentence)
+        .copied()
+        .unwrap_or(claim.span);
+    html! {
+        div.claim {
+            blockquote { (highlighted(&doc.document.text, sentence, &[(claim.span, "trigger")])) }
+            p.meta { (source_name(doc)) }
+        }
+    }
+}
+
+/// Kinship, positions and counts stated in the documents, one row each.
+fn attributes(index: &Index<'_>) -> Markup {
+    let rows: Vec<(usize, usize)> = index
+        .dossier
+        .documents
+        .iter()
+        .enumerate()
+        .flat_map(|(d, doc)| (0..doc.attributes.len()).map(move |a| (d, a)))
+        .collect();
+    html! {
+        section id="attributes" {
+            h2 { "Attributes" }
+            @if rows.is_empty() { p.empty { "No kinship, positions or counts found." } } @else {
+                table {
+                    thead { tr { th { "Kind" } th { "About" } th { "Stated" } th { "Source" } } }
+                    tbody {
+                        @for (d, a) in rows {
+                            (attribute_row(index, AttributeRef { doc: d, attribute: a }))
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn attribute_row(index: &Index<'_>, r: AttributeRef) -> Markup {
+    let doc = &index.dossier.documents[r.doc];
+    let claim = &doc.attributes[r.attribute];
+    let text = &doc.document.text;
+    let slice = |span: Span| text.get(span.range()).unwrap_or("");
+    let about = match (&claim.holder, &claim.position) {
+        (Some(h), _) => slice(*h).to_string(),
+        (None, Some(p)) => format!("the {} of {}", p.role, slice(p.of)),
+        (None, None) => String::new(),
+    };
+    html! {
+        tr {
+            td { (claim.value.kind_label()) }
+            td { (about) }
+            td { "“" (slice(claim.span)) "”" }
+            td { (source_name(doc)) }
         }
     }
 }
@@ -461,6 +552,7 @@ fn contradiction_card(index: &Index<'_>, c: &Contradiction) -> Markup {
                                 }
                             }
                         }
+                        @for &r in &side.attributes { (attribute_block(index, r)) }
                     }
                 }
             }
@@ -485,11 +577,13 @@ fn derivation_card(index: &Index<'_>, d: &Derivation) -> Markup {
         .altered_quotes
         .iter()
         .map(|q| (q.derived, "altered"))
+        .chain(d.changed_values.iter().map(|c| (c.derived, "altered")))
         .collect();
     let source_marks: Vec<_> = d
         .altered_quotes
         .iter()
         .map(|q| (q.source, "altered"))
+        .chain(d.changed_values.iter().map(|c| (c.source, "altered")))
         .collect();
     let passage =
         |doc: Option<&AnalyzedDocument>, span: Span, marks: &[(Span, &'static str)]| match doc {
@@ -515,6 +609,22 @@ fn derivation_card(index: &Index<'_>, d: &Derivation) -> Markup {
                         td { mark.altered { (passage(derived, q.derived, &[])) } }
                         td { mark.altered { (passage(source, q.source, &[])) } }
                     } } }
+                }
+            }
+            @if !d.changed_values.is_empty() {
+                table.passages.quotes {
+                    thead { tr { th { "Changed number or date in " (d.derived) } th { "Was in " (d.source) } } }
+                    tbody { @for c in &d.changed_values { tr {
+                        td { mark.altered { (passage(derived, c.derived, &[])) } }
+                        td { mark.altered { (passage(source, c.source, &[])) } }
+                    } } }
+                }
+            }
+            @if !d.unmatched.is_empty() {
+                details {
+                    summary { (d.unmatched.len()) " sentence" (plural(d.unmatched.len()))
+                        " of " (d.derived) " with no counterpart in " (d.source) " (added framing, new claims)" }
+                    ul.unmatched { @for &s in &d.unmatched { li { (passage(derived, s, &[])) } } }
                 }
             }
             @if !d.evidence.is_empty() {

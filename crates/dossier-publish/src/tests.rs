@@ -120,6 +120,7 @@ fn dossier() -> Dossier {
             speaker: None,
             modality: Modality::Asserted,
         }],
+        attributes: Vec::new(),
         diagnostics: vec![Diagnostic::warning("odd quote “hello”").at(a("hello", 0))],
     };
     let doc_b = AnalyzedDocument {
@@ -172,6 +173,7 @@ fn dossier() -> Dossier {
             speaker: Some("a <b>witness</b>".into()),
             modality: Modality::Reported,
         }],
+        attributes: Vec::new(),
         diagnostics: vec![],
     };
     let both = vec![ClaimRef { doc: 0, claim: 0 }, ClaimRef { doc: 1, claim: 0 }];
@@ -196,6 +198,8 @@ fn dossier() -> Dossier {
                 derived: b("greeted the crowd", 0),
                 source: a("hello", 0),
             }],
+            changed_values: vec![],
+            unmatched: vec![],
         }],
         lineages: vec![Lineage {
             id: "L1".into(),
@@ -259,6 +263,7 @@ fn dossier() -> Dossier {
             },
             place: Some("E3".into()),
             claims: both,
+            counts: Vec::new(),
             sources: 2,
             independent_sources: 1,
         }],
@@ -271,10 +276,12 @@ fn dossier() -> Dossier {
                 ContradictionSide {
                     value: "2007".into(),
                     claims: vec![ClaimRef { doc: 0, claim: 0 }],
+                    attributes: Vec::new(),
                 },
                 ContradictionSide {
                     value: "2008".into(),
                     claims: vec![ClaimRef { doc: 1, claim: 0 }],
+                    attributes: Vec::new(),
                 },
             ],
         }],

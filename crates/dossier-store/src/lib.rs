@@ -34,6 +34,14 @@ pub enum StoreError {
     /// The file exists but is not a dossier store.
     #[error("{path} is not a dossier store: {reason}")]
     NotAStore { path: String, reason: String },
+    /// The store was written by an earlier version of dossier: its documents lack the
+    /// kinship, role and count claims of schema 2, so it is refused rather than half-used.
+    #[error("{path} was written by an older dossier (store schema {found}; this build needs {supported}, which adds kinship, role and count claims): delete it or analyze into a new folder")]
+    OlderSchema {
+        path: String,
+        found: i64,
+        supported: i64,
+    },
     /// The store was written by a later version of dossier.
     #[error("{path} was written by a newer dossier (store schema {found}, this build reads up to {supported})")]
     NewerSchema {
@@ -73,6 +81,11 @@ impl Store {
                 reason,
             },
             Refusal::Newer(found) => StoreError::NewerSchema {
+                path: name.clone(),
+                found,
+                supported: schema::SCHEMA_VERSION,
+            },
+            Refusal::Older(found) => StoreError::OlderSchema {
                 path: name.clone(),
                 found,
                 supported: schema::SCHEMA_VERSION,

@@ -8,8 +8,9 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use dossier_core::{
-    AnalyzedDocument, Anchor, Annotations, Claim, ClaimTime, Diagnostic, Document, EntityKind,
-    Mention, Metadata, Modality, Participant, Quote, Role, Skipped, Span, TimeExpr,
+    AnalyzedDocument, Anchor, Annotations, AttributeClaim, AttributeValue, Claim, ClaimTime, Count,
+    CountBound, Diagnostic, Document, EntityKind, Mention, Metadata, Modality, Participant,
+    Position, Quote, Role, Skipped, Span, TimeExpr,
 };
 use rusqlite::{types::Type, Connection, Row};
 
@@ -112,6 +113,17 @@ pub fn documents(conn: &Connection) -> rusqlite::Result<Vec<AnalyzedDocument>> {
         },
     )?;
     tables.attach(
+        r#"SELECT doc, sentence, start, "end", kind, holder_start, holder_end, position_role,
+                  position_start, position_end, value, object_start, object_end, number, bound,
+                  event_type, speaker, modality
+           FROM attributes ORDER BY doc, idx"#,
+        attribute,
+        |d, a| {
+            d.attributes.push(a);
+            Ok(())
+        },
+    )?;
+    tables.attach(
         r#"SELECT doc, severity, message, start, "end" FROM diagnostics ORDER BY doc, idx"#,
         |r| {
             Ok(Diagnostic {
@@ -171,6 +183,7 @@ fn bare_documents(conn: &Connection) -> rusqlite::Result<Vec<AnalyzedDocument>> 
             },
             annotations: Annotations::default(),
             claims: Vec::new(),
+            attributes: Vec::new(),
             diagnostics: Vec::new(),
         })
     })?;
@@ -196,6 +209,43 @@ fn claim(r: &Row<'_>) -> rusqlite::Result<Claim> {
         place: optional_span(r, 9, 10)?,
         speaker: r.get(11)?,
         modality: label(r, 12, Modality::from_label)?,
+    })
+}
+
+/// One row of `attributes`.
+fn attribute(r: &Row<'_>) -> rusqlite::Result<AttributeClaim> {
+    let kind: String = r.get(4)?;
+    let value: String = r.get(10)?;
+    let object = optional_span(r, 11, 12)?;
+    let value = match kind.as_str() {
+        "kinship" => AttributeValue::Kinship {
+            relation: value,
+            relative: object.ok_or_else(|| conversion(11, "kinship without a relative".into()))?,
+        },
+        "role" => AttributeValue::Role {
+            role: value,
+            of: object,
+        },
+        "count" => AttributeValue::Count(Count {
+            value: r.get(13)?,
+            bound: label(r, 14, CountBound::from_label)?,
+            what: value,
+            event_type: r.get(15)?,
+        }),
+        other => return Err(conversion(4, format!("unknown attribute kind {other:?}"))),
+    };
+    let position = match (r.get::<_, Option<String>>(7)?, optional_span(r, 8, 9)?) {
+        (Some(role), Some(of)) => Some(Position { role, of }),
+        _ => None,
+    };
+    Ok(AttributeClaim {
+        sentence: r.get(1)?,
+        span: span(r, 2, 3)?,
+        holder: optional_span(r, 5, 6)?,
+        position,
+        value,
+        speaker: r.get(16)?,
+        modality: label(r, 17, Modality::from_label)?,
     })
 }
 

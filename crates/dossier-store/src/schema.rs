@@ -12,9 +12,9 @@
 use rusqlite::Connection;
 
 /// The schema version this build reads and writes.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
-/// The tables of schema version 1. Offsets are byte offsets into `documents.text`.
+/// The tables of schema version 2 (version 1 had no `attributes`). Offsets are byte offsets into `documents.text`.
 const CREATE_TABLES: &str = r#"
 CREATE TABLE documents (
     id        TEXT PRIMARY KEY,
@@ -107,6 +107,29 @@ CREATE TABLE claim_participants (
     PRIMARY KEY (doc, claim_idx, idx)
 );
 
+CREATE TABLE attributes (
+    doc            TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx            INTEGER NOT NULL,
+    sentence       INTEGER NOT NULL,
+    start          INTEGER NOT NULL,
+    "end"          INTEGER NOT NULL,
+    kind           TEXT NOT NULL,      -- kinship, role, count
+    holder_start   INTEGER,
+    holder_end     INTEGER,
+    position_role  TEXT,
+    position_start INTEGER,
+    position_end   INTEGER,
+    value          TEXT NOT NULL,      -- relation, role, or counted phrase
+    object_start   INTEGER,            -- the relative, or the role's organisation
+    object_end     INTEGER,
+    number         INTEGER,            -- count only
+    bound          TEXT,
+    event_type     TEXT,
+    speaker        TEXT,
+    modality       TEXT NOT NULL,
+    PRIMARY KEY (doc, idx)
+);
+
 CREATE TABLE diagnostics (
     doc      TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     idx      INTEGER NOT NULL,
@@ -130,6 +153,8 @@ pub enum Refusal {
     NotAStore(String),
     /// A store of a later schema version.
     Newer(i64),
+    /// A store of an earlier schema version, whose documents lack data this build needs.
+    Older(i64),
     /// SQLite failed while setting up.
     Sqlite(rusqlite::Error),
 }
@@ -150,6 +175,7 @@ pub fn prepare(connection: &Connection) -> Result<(), Refusal> {
         SCHEMA_VERSION => Ok(()),
         0 => create(connection),
         v if v > SCHEMA_VERSION => Err(Refusal::Newer(v)),
+        v @ 1.. => Err(Refusal::Older(v)),
         v => Err(Refusal::NotAStore(format!("unknown schema version {v}"))),
     }
 }

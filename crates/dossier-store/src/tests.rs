@@ -3,9 +3,9 @@
 
 use chrono::NaiveDate;
 use dossier_core::{
-    AnalyzedDocument, Anchor, Annotations, Claim, ClaimTime, Diagnostic, Document, EntityKind,
-    Mention, Metadata, Modality, Participant, Quote, Role, Severity, Skipped, Span, TimeExpr,
-    TimeKind,
+    AnalyzedDocument, Anchor, Annotations, AttributeClaim, AttributeValue, Claim, ClaimTime, Count,
+    CountBound, Diagnostic, Document, EntityKind, Mention, Metadata, Modality, Participant,
+    Position, Quote, Role, Severity, Skipped, Span, TimeExpr, TimeKind,
 };
 use tempfile::TempDir;
 
@@ -152,6 +152,49 @@ fn full(id: &str) -> AnalyzedDocument {
             quotes,
         },
         claims,
+        attributes: vec![
+            AttributeClaim {
+                sentence: 0,
+                span: Span::new(0, 3),
+                holder: None,
+                position: Some(Position {
+                    role: "head".into(),
+                    of: Span::new(4, 6),
+                }),
+                value: AttributeValue::Kinship {
+                    relation: "nephew".into(),
+                    relative: Span::new(1, 2),
+                },
+                speaker: Some("a witness".into()),
+                modality: Modality::Reported,
+            },
+            AttributeClaim {
+                sentence: 0,
+                span: Span::new(0, 5),
+                holder: Some(Span::new(0, 2)),
+                position: None,
+                value: AttributeValue::Role {
+                    role: "deputy head".into(),
+                    of: None,
+                },
+                speaker: None,
+                modality: Modality::Asserted,
+            },
+            AttributeClaim {
+                sentence: 0,
+                span: Span::new(2, 5),
+                holder: None,
+                position: None,
+                value: AttributeValue::Count(Count {
+                    value: 1033,
+                    bound: CountBound::AtLeast,
+                    what: "civilians".into(),
+                    event_type: "kill".into(),
+                }),
+                speaker: None,
+                modality: Modality::Uncertain,
+            },
+        ],
         diagnostics: vec![
             Diagnostic::info("no byline"),
             Diagnostic {
@@ -175,6 +218,7 @@ fn bare(id: &str, path: &str) -> AnalyzedDocument {
         },
         annotations: Annotations::default(),
         claims: Vec::new(),
+        attributes: Vec::new(),
         diagnostics: Vec::new(),
     }
 }
@@ -313,6 +357,29 @@ fn refuses_files_that_are_not_stores() {
     assert!(
         matches!(error, StoreError::NewerSchema { found: 99, .. }),
         "{error:?}"
+    );
+
+    // A store of schema 1 lacks attribute claims: refused with a message saying what to do.
+    let older = dir.path().join("older.sqlite");
+    rusqlite::Connection::open(&older)
+        .unwrap()
+        .execute_batch("CREATE TABLE documents (id TEXT); PRAGMA user_version = 1")
+        .unwrap();
+    let error = Store::open(&older).unwrap_err();
+    assert!(
+        matches!(
+            error,
+            StoreError::OlderSchema {
+                found: 1,
+                supported: 2,
+                ..
+            }
+        ),
+        "{error:?}"
+    );
+    assert!(
+        error.to_string().contains("analyze into a new folder"),
+        "{error}"
     );
 }
 

@@ -4,7 +4,7 @@
 //! Replacing a document is "delete the document row, insert it again": the child rows go with
 //! it through `ON DELETE CASCADE`, so a re-analyzed document never keeps stale annotations.
 
-use dossier_core::{AnalyzedDocument, Claim, Skipped, Span};
+use dossier_core::{AnalyzedDocument, AttributeClaim, AttributeValue, Claim, Skipped, Span};
 use rusqlite::{params, Transaction};
 
 /// Records (or updates) skipped inputs.
@@ -43,6 +43,7 @@ pub fn document(tx: &Transaction<'_>, analyzed: &AnalyzedDocument) -> rusqlite::
     authors(tx, &doc.id, &doc.meta.authors)?;
     annotations(tx, analyzed)?;
     claims(tx, &doc.id, &analyzed.claims)?;
+    attributes(tx, &doc.id, &analyzed.attributes)?;
     diagnostics(tx, analyzed)
 }
 
@@ -155,6 +156,51 @@ fn claims(tx: &Transaction<'_>, id: &str, claims: &[Claim]) -> rusqlite::Result<
                 p.role.label()
             ])?;
         }
+    }
+    Ok(())
+}
+
+fn attributes(
+    tx: &Transaction<'_>,
+    id: &str,
+    attributes: &[AttributeClaim],
+) -> rusqlite::Result<()> {
+    let mut insert = tx.prepare_cached(
+        r#"INSERT INTO attributes (doc, idx, sentence, start, "end", kind, holder_start, holder_end,
+             position_role, position_start, position_end, value, object_start, object_end,
+             number, bound, event_type, speaker, modality)
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"#,
+    )?;
+    for (i, a) in attributes.iter().enumerate() {
+        let (holder_start, holder_end) = split(a.holder);
+        let (position_start, position_end) = split(a.position.as_ref().map(|p| p.of));
+        let (value, object, count) = match &a.value {
+            AttributeValue::Kinship { relation, relative } => (relation, Some(*relative), None),
+            AttributeValue::Role { role, of } => (role, *of, None),
+            AttributeValue::Count(c) => (&c.what, None, Some(c)),
+        };
+        let (object_start, object_end) = split(object);
+        insert.execute(params![
+            id,
+            i,
+            a.sentence,
+            a.span.start,
+            a.span.end,
+            a.value.kind_label(),
+            holder_start,
+            holder_end,
+            a.position.as_ref().map(|p| &p.role),
+            position_start,
+            position_end,
+            value,
+            object_start,
+            object_end,
+            count.map(|c| c.value),
+            count.map(|c| c.bound.label()),
+            count.map(|c| &c.event_type),
+            a.speaker,
+            a.modality.label(),
+        ])?;
     }
     Ok(())
 }

@@ -124,3 +124,62 @@ fn reports_the_contradicting_visit_dates() {
         "{values:?}"
     );
 }
+
+/// A human-readable digest of the example's dossier: what a reader checks first. Reviewed as an
+/// insta snapshot, so any change in what the pipeline finds on the example shows up in review.
+#[test]
+fn digest_snapshot() {
+    let (_out, dossier) = analyze_example();
+    insta::assert_snapshot!("example_digest", digest(&dossier));
+}
+
+fn digest(dossier: &Value) -> String {
+    let list = |key: &str| dossier[key].as_array().unwrap().clone();
+    let text = |value: &Value| value.as_str().unwrap_or("-").to_string();
+    let mut lines = vec!["documents:".to_string()];
+    for d in list("documents") {
+        lines.push(format!(
+            "  {} | {} | {} | {} | {} times",
+            text(&d["id"]),
+            text(&d["published"]),
+            text(&d["outlet"]),
+            text(&d["title"]),
+            d["times"].as_array().unwrap().len()
+        ));
+    }
+    lines.push("derivations:".into());
+    for d in list("derivations") {
+        lines.push(format!(
+            "  {} <- {} | {} | {} passages | {} altered quotes",
+            text(&d["derived"]),
+            text(&d["source"]),
+            text(&d["kind"]),
+            d["evidence"].as_array().unwrap().len(),
+            d["altered_quotes"].as_array().unwrap().len()
+        ));
+    }
+    lines.push("lineages:".into());
+    for l in list("lineages") {
+        lines.push(format!("  {} | origin {} | {}", text(&l["id"]), text(&l["origin"]), l["documents"]));
+    }
+    lines.push("entities:".into());
+    for e in list("entities") {
+        lines.push(format!("  {} [{}] {}", text(&e["name"]), text(&e["type"]), e["aliases"]));
+    }
+    lines.push("events:".into());
+    for e in list("events") {
+        lines.push(format!(
+            "  {} | {} | {} sources, {} independent",
+            text(&e["time"]["value"]),
+            text(&e["label"]),
+            e["sources"],
+            e["independent_sources"]
+        ));
+    }
+    lines.push("contradictions:".into());
+    for c in list("contradictions") {
+        let sides: Vec<String> = c["sides"].as_array().unwrap().iter().map(|s| text(&s["value"])).collect();
+        lines.push(format!("  {} | {} | {}", text(&c["kind"]), text(&c["subject"]), sides.join(" vs ")));
+    }
+    lines.join("\n") + "\n"
+}

@@ -6,3 +6,4 @@ mod incremental;
 mod seed_times;
 mod seeds;
 mod support;
+mod timeline;

@@ -132,3 +132,128 @@ fn two_runs_give_byte_identical_json() {
         "dossier.json differs between two runs"
     );
 }
+
+// Issue 5: claims, events and contradictions.
+
+/// The names of an event's participants and place, lower-cased.
+fn event_names(dossier: &Value, event: &Value) -> Vec<String> {
+    let entities = dossier["entities"].as_array().unwrap();
+    let name = |id: &Value| {
+        entities
+            .iter()
+            .find(|e| &e["id"] == id)
+            .map(|e| e["name"].as_str().unwrap().to_lowercase())
+            .unwrap_or_default()
+    };
+    let mut names: Vec<String> = event["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| name(&p["entity"]))
+        .collect();
+    names.push(name(&event["place"]));
+    names
+}
+
+/// The events of `kind` whose participants or place include every one of `names` (surnames).
+fn events_with<'a>(dossier: &'a Value, kind: &str, names: &[&str]) -> Vec<&'a Value> {
+    dossier["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["type"] == kind)
+        .filter(|e| {
+            let have = event_names(dossier, e);
+            names.iter().all(|n| have.iter().any(|h| h.contains(n)))
+        })
+        .collect()
+}
+
+#[test]
+fn the_2006_and_2007_datings_of_the_moscow_visit_contradict() {
+    let (_out, dossier) = analyze_seeds();
+    let date = dossier["contradictions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["kind"] == "date" && c["subject"].as_str().unwrap().contains("Mashal"))
+        .expect("a date contradiction about Mashal's visit");
+    let values: Vec<&str> = date["sides"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["value"].as_str().unwrap())
+        .collect();
+    assert!(values.iter().any(|v| v.starts_with("2006")), "{values:?}");
+    assert!(values.iter().any(|v| v.starts_with("2007")), "{values:?}");
+}
+
+#[test]
+fn nephew_and_grandson_of_the_centre_director_contradict() {
+    let (_out, dossier) = analyze_seeds();
+    let attribute = dossier["contradictions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["kind"] == "attribute")
+        .expect("an attribute contradiction");
+    let subject = attribute["subject"].as_str().unwrap();
+    assert!(
+        subject.contains("Kalinka") && subject.contains("Primakov"),
+        "{subject}"
+    );
+    let values: Vec<&str> = attribute["sides"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["value"].as_str().unwrap())
+        .collect();
+    assert_eq!(values, ["grandson", "nephew"]);
+    let docs: Vec<&str> = attribute["sides"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["claims"][0]["doc"].as_str().unwrap())
+        .collect();
+    assert_eq!(docs, [doc_id(&dossier, "004"), doc_id(&dossier, "002")]);
+}
+
+#[test]
+fn only_the_two_real_contradictions_are_reported() {
+    let (_out, dossier) = analyze_seeds();
+    let kinds: Vec<&str> = dossier["contradictions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["date", "attribute"],
+        "{:#}",
+        dossier["contradictions"]
+    );
+}
+
+#[test]
+fn the_2010_meeting_with_medvedev_has_two_independent_sources() {
+    let (_out, dossier) = analyze_seeds();
+    let meetings = events_with(&dossier, "meet", &["medvedev", "mashal"]);
+    assert_eq!(meetings.len(), 1, "{meetings:#?}");
+    assert_eq!(meetings[0]["time"]["value"], "2010");
+    assert_eq!(meetings[0]["independent_sources"], 2);
+}
+
+#[test]
+fn the_october_7_attack_has_three_independent_sources() {
+    let (_out, dossier) = analyze_seeds();
+    let attacks: Vec<&Value> = events_with(&dossier, "attack", &["hamas"])
+        .into_iter()
+        .filter(|e| e["time"]["value"] == "2023-10-07")
+        .collect();
+    assert_eq!(attacks.len(), 1, "{attacks:#?}");
+    // 000 rewrites 001: four documents, three independent sources.
+    assert_eq!(attacks[0]["sources"], 4);
+    assert_eq!(attacks[0]["independent_sources"], 3);
+    assert!(!attacks[0]["counts"].as_array().unwrap().is_empty());
+}

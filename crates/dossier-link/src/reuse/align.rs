@@ -5,8 +5,9 @@
 //! words). Names and numbers weigh a quarter of an ordinary word, and two sentences align only
 //! if they share some *ordinary* vocabulary: independent articles on one story share names
 //! and numbers all the time, while a rewrite keeps the ordinary words and phrasing around them.
-//! In [`Mode::Skeleton`] (for translations) only names and numbers count, since nothing else
-//! survives a change of language.
+//! In [`Mode::Skeleton`] (for translations) only names, numbers and month names (as their
+//! number, in any language of `resources/link/values.tsv`) count, since nothing else survives
+//! a change of language.
 //!
 //! Similarity is the weighted Dice coefficient. For each sentence of the derived document the
 //! best sentence of the source is found through an inverted index of the source's features
@@ -21,6 +22,7 @@ use dossier_core::Span;
 
 use crate::resources::STOPWORDS;
 use crate::reuse::shingles::{combine, word_hash};
+use crate::reuse::values;
 use crate::text::for_each_word;
 
 /// Weight of an ordinary content word.
@@ -31,6 +33,8 @@ const NAME_WEIGHT: f32 = 0.25;
 const BIGRAM_WEIGHT: f32 = 0.5;
 /// Weight of a bigram of names, numbers and function words.
 const NAME_BIGRAM_WEIGHT: f32 = 0.25;
+/// Mixed into the feature of a month, so that it differs from any word's.
+const MONTH_SALT: u64 = 0x6d6f_6e74_6873_0001;
 /// Source features found in more sentences than this are ignored when searching.
 pub(crate) const POSTING_CAP: usize = 64;
 
@@ -114,7 +118,9 @@ fn sentence(text: &str, span: Span, mode: Mode) -> Sentence {
             .is_some_and(char::is_uppercase);
         let class = if STOPWORDS.contains(word.norm) {
             Class::Function
-        } else if (capital && index > 0) || word.norm.bytes().any(|b| b.is_ascii_digit()) {
+        } else if (capital && (index > 0 || mode == Mode::Skeleton))
+            || word.norm.bytes().any(|b| b.is_ascii_digit())
+        {
             Class::Name
         } else {
             Class::Ordinary
@@ -151,7 +157,14 @@ fn sentence(text: &str, span: Span, mode: Mode) -> Sentence {
                 }
             }
             Mode::Skeleton => {
-                if class == Class::Name {
+                if let Some(month) = values::month(word.norm, capital) {
+                    // Month names differ across languages; their number does not.
+                    features.push(Feature {
+                        hash: combine(&[MONTH_SALT, u64::from(month)]),
+                        weight: WORD_WEIGHT,
+                        ordinary: false,
+                    });
+                } else if class == Class::Name {
                     features.push(Feature {
                         hash,
                         weight: WORD_WEIGHT,
@@ -179,6 +192,26 @@ enum Class {
     Function,
     Name,
     Ordinary,
+}
+
+/// The sentences with only the features in `keep` (sorted, distinct); indices and spans stay.
+pub(crate) fn restrict(sentences: &[Sentence], keep: &[u64]) -> Vec<Sentence> {
+    sentences
+        .iter()
+        .map(|s| {
+            let features: Vec<Feature> = s
+                .features
+                .iter()
+                .copied()
+                .filter(|f| keep.binary_search(&f.hash).is_ok())
+                .collect();
+            Sentence {
+                span: s.span,
+                total: features.iter().map(|f| f.weight).sum(),
+                features,
+            }
+        })
+        .collect()
 }
 
 /// For each derived sentence, its best source sentence when similar enough; in derived order.
@@ -359,8 +392,16 @@ mod tests {
 
     #[test]
     fn skeleton_keeps_names_and_numbers() {
-        let text = "Il presidente Mario Rossi ha visitato Parigi nel 2019.";
+        // "Il" (capitalized, first word), 4, May, Mario, Rossi, Parigi, 2019; the first word
+        // counts because only features found in both documents are compared.
+        let text = "Il 4 maggio il presidente Mario Rossi ha visitato Parigi nel 2019.";
         let s = sentence(text, Span::new(0, text.len()), Mode::Skeleton);
-        assert_eq!(s.features.len(), 4);
+        assert_eq!(s.features.len(), 7);
+        let english = "On 4 May 2019 Mario Rossi visited Paris.";
+        let e = sentence(english, Span::new(0, english.len()), Mode::Skeleton);
+        let shared = e
+            .feature_hashes()
+            .filter(|h| s.feature_hashes().any(|x| x == *h));
+        assert_eq!(shared.count(), 5);
     }
 }

@@ -3,7 +3,9 @@
 //! Publication dates decide when both are known and differ: the earlier one is the source.
 //! Otherwise containment decides when it is clearly asymmetric: the document more contained
 //! in the other (a larger share of its 3-grams found there) is the derived one. Otherwise the
-//! direction is unknown and the pair is ordered by document id, source first.
+//! direction is unknown and the pair is ordered by document id, source first. (The reuse
+//! search also calls a partial reuse undirected when only containment speaks and both
+//! documents have much text of their own.)
 
 use dossier_core::AnalyzedDocument;
 
@@ -60,6 +62,15 @@ pub(crate) fn decide(
     }
 }
 
+/// True when publication dates alone decide between `a` and `b` (both known, different).
+pub(crate) fn dated(docs: &[AnalyzedDocument], a: usize, b: usize) -> bool {
+    let (da, db) = (
+        docs[a].document.meta.published,
+        docs[b].document.meta.published,
+    );
+    da.is_some() && db.is_some() && da != db
+}
+
 fn directed(derived: usize, source: usize) -> Direction {
     Direction {
         derived,
@@ -95,5 +106,6 @@ mod tests {
         check(1, 3, Some((0.5, 0.52)), (3, 1, false));
         check(3, 1, None, (3, 1, false));
         check(2, 3, Some((0.9, 0.2)), (2, 3, true));
+        assert!(dated(&docs, 0, 1) && !dated(&docs, 1, 3) && !dated(&docs, 0, 2));
     }
 }

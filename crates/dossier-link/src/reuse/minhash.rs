@@ -16,17 +16,53 @@
 //! Hashes are xxh3 with fixed seeds (`shingles`); there is no random generator, so stored
 //! samples stay valid until the version changes.
 //!
-//! **Candidates.** Each sampled value is an index key (the database can store and index it
-//! like an LSH band key). Pairs sharing at least [`Sampling::min_shared`] keys are
-//! candidates; counting is linear in the postings. A key shared by more than [`MAX_BUCKET`]
-//! documents is boilerplate or a syndicated text: each of its members is counted only with
-//! the key's first [`STAR_LINKS`] members, which keeps the work linear and still connects
-//! copies. Precision is the verifier's job, not this module's.
+//! **Candidates.** Each sampled value is a band key: the store can keep `(key, document)`
+//! rows indexed by key, and [`Signature`] is what it stores. Pairs sharing at least
+//! [`Sampling::min_shared`] keys are candidates. The postings are one sorted vector of
+//! `(key, document)`; each document then counts, in its own small buffer, the earlier
+//! documents it meets in its keys' buckets (in parallel), so memory is linear in the postings
+//! and never holds a table of all pairs. A key shared by more than [`MAX_BUCKET`] documents
+//! is boilerplate or a syndicated text: each of its members is counted only with the key's
+//! first [`STAR_LINKS`] members, which keeps the work linear and still connects copies.
+//! Precision is the verifier's job, not this module's.
 
-use std::collections::HashMap;
+use rayon::prelude::*;
+
+use crate::reuse::shingles::fingerprint;
 
 /// Version of the signature scheme (seeds, sampling). Bump on any change.
 pub const SCHEME_VERSION: u32 = 1;
+
+/// What the reuse search keeps of a document: enough to find exact duplicates and candidate
+/// pairs without the text. Valid as long as [`Signature::scheme`] equals [`SCHEME_VERSION`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Signature {
+    /// The [`SCHEME_VERSION`] that made it.
+    pub scheme: u32,
+    /// Hash of the normalized word sequence (equal for exact duplicates).
+    pub text_hash: u64,
+    /// Number of words.
+    pub words: usize,
+    /// Band keys: the sampled word 3-gram hashes, sorted and distinct.
+    pub band_keys: Vec<u64>,
+}
+
+/// The signature of one text under the current scheme.
+pub fn signature(text: &str) -> Signature {
+    let print = fingerprint(text);
+    Signature {
+        scheme: SCHEME_VERSION,
+        text_hash: print.text_hash,
+        words: print.words,
+        band_keys: sample(&print.shingles, SHINGLE_SAMPLING).to_vec(),
+    }
+}
+
+/// Candidate pairs `(i, j)`, `i < j`, among documents given by their band keys (indices into
+/// `band_keys`); sorted, distinct. Sub-quadratic: see the module documentation.
+pub fn candidate_pairs(band_keys: &[&[u64]]) -> Vec<(usize, usize)> {
+    pairs_sharing(band_keys, SHINGLE_SAMPLING)
+}
 
 /// How densely a set is sampled and how many shared values make a candidate pair.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,34 +95,103 @@ pub(crate) fn sample(sorted: &[u64], sampling: Sampling) -> &[u64] {
 }
 
 /// Pairs `(i, j)`, `i < j`, of documents sharing at least `min_shared` sampled values;
-/// sorted, distinct.
-pub(crate) fn candidate_pairs(samples: &[&[u64]], sampling: Sampling) -> Vec<(usize, usize)> {
-    let mut buckets: HashMap<u64, Vec<usize>> = HashMap::new();
-    for (doc, sample) in samples.iter().enumerate() {
-        for &value in *sample {
-            buckets.entry(value).or_default().push(doc);
-        }
-    }
-    let mut counts: HashMap<(usize, usize), u32> = HashMap::new();
-    for members in buckets.values().filter(|m| m.len() > 1) {
-        let links = if members.len() > MAX_BUCKET {
-            STAR_LINKS
-        } else {
-            members.len()
-        };
-        for (n, &j) in members.iter().enumerate().skip(1) {
-            for &i in &members[..n.min(links)] {
-                *counts.entry((i, j)).or_default() += 1;
-            }
-        }
-    }
-    let mut pairs: Vec<(usize, usize)> = counts
-        .into_iter()
-        .filter(|(_, n)| *n >= sampling.min_shared)
-        .map(|(pair, _)| pair)
+/// sorted, distinct. `samples` must be sorted and distinct.
+pub(crate) fn pairs_sharing(samples: &[&[u64]], sampling: Sampling) -> Vec<(usize, usize)> {
+    let index = Postings::new(samples);
+    let mut pairs: Vec<(usize, usize)> = (0..samples.len())
+        .into_par_iter()
+        .flat_map_iter(|j| {
+            let mut met: Vec<u32> = Vec::new();
+            index.push_earlier_members(j, &mut met);
+            met.sort_unstable();
+            runs_at_least(&met, sampling.min_shared)
+                .map(move |i| (i as usize, j))
+                .collect::<Vec<_>>()
+        })
         .collect();
-    pairs.sort_unstable();
+    pairs.par_sort_unstable();
     pairs
+}
+
+/// The inverted index of the samples, laid out for sequential reads: every `(key, document)`
+/// posting sorted, the bucket (run of one key) of every posting, and every document's
+/// postings. No binary search: at 100,000 documents those cache misses cost more than all
+/// the rest.
+struct Postings {
+    /// `(key, document)`, sorted.
+    postings: Vec<(u64, u32)>,
+    /// For each posting, the start and length of its key's run in `postings`.
+    buckets: Vec<(u32, u32)>,
+    /// Posting indices grouped by document: document `d`'s are `by_doc[offsets[d]..offsets[d + 1]]`.
+    by_doc: Vec<u32>,
+    offsets: Vec<u32>,
+}
+
+impl Postings {
+    fn new(samples: &[&[u64]]) -> Self {
+        let mut postings: Vec<(u64, u32)> = samples
+            .iter()
+            .enumerate()
+            .flat_map(|(doc, sample)| sample.iter().map(move |&key| (key, doc as u32)))
+            .collect();
+        postings.par_sort_unstable();
+        let mut buckets = vec![(0u32, 0u32); postings.len()];
+        for run in postings
+            .chunk_by(|a, b| a.0 == b.0)
+            .scan(0usize, |at, run| {
+                let start = *at;
+                *at += run.len();
+                Some(start..*at)
+            })
+        {
+            let bucket = (run.start as u32, run.len() as u32);
+            buckets[run].fill(bucket);
+        }
+        let mut offsets = vec![0u32; samples.len() + 1];
+        for &(_, doc) in &postings {
+            offsets[doc as usize + 1] += 1;
+        }
+        for d in 0..samples.len() {
+            offsets[d + 1] += offsets[d];
+        }
+        let mut fill = offsets.clone();
+        let mut by_doc = vec![0u32; postings.len()];
+        for (p, &(_, doc)) in postings.iter().enumerate() {
+            by_doc[fill[doc as usize] as usize] = p as u32;
+            fill[doc as usize] += 1;
+        }
+        Postings {
+            postings,
+            buckets,
+            by_doc,
+            offsets,
+        }
+    }
+
+    /// Appends to `met` the documents `doc` is counted with in each of its buckets: the members
+    /// before it, or only the bucket's first [`STAR_LINKS`] members when the bucket is big.
+    fn push_earlier_members(&self, doc: usize, met: &mut Vec<u32>) {
+        let mine = &self.by_doc[self.offsets[doc] as usize..self.offsets[doc + 1] as usize];
+        for &p in mine {
+            let (start, len) = self.buckets[p as usize];
+            let position = p - start;
+            let links = if len as usize > MAX_BUCKET {
+                position.min(STAR_LINKS as u32)
+            } else {
+                position
+            };
+            let members = &self.postings[start as usize..(start + links) as usize];
+            met.extend(members.iter().map(|&(_, d)| d));
+        }
+    }
+}
+
+/// The values occurring at least `min` times in a sorted slice.
+fn runs_at_least(sorted: &[u32], min: u32) -> impl Iterator<Item = u32> + '_ {
+    sorted
+        .chunk_by(|a, b| a == b)
+        .filter(move |run| run.len() >= min as usize)
+        .map(|run| run[0])
 }
 
 #[cfg(test)]
@@ -109,12 +214,9 @@ mod tests {
     }
 
     fn pairs(texts: &[&str]) -> Vec<(usize, usize)> {
-        let prints: Vec<_> = texts.iter().map(|t| fingerprint(t)).collect();
-        let samples: Vec<&[u64]> = prints
-            .iter()
-            .map(|p| sample(&p.shingles, SHINGLE_SAMPLING))
-            .collect();
-        candidate_pairs(&samples, SHINGLE_SAMPLING)
+        let signatures: Vec<Signature> = texts.iter().map(|t| signature(t)).collect();
+        let keys: Vec<&[u64]> = signatures.iter().map(|s| s.band_keys.as_slice()).collect();
+        candidate_pairs(&keys)
     }
 
     #[test]

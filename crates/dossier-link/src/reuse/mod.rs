@@ -24,6 +24,7 @@ mod minhash;
 mod quotes;
 mod sentences;
 mod shingles;
+mod values;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
@@ -33,10 +34,10 @@ use rayon::prelude::*;
 
 use align::{AlignConfig, Link, Mode, Sentence};
 use direction::Direction;
-use minhash::{Sampling, SHINGLE_SAMPLING};
-use shingles::{intersection_len, Fingerprint};
+use minhash::Sampling;
+use shingles::intersection_len;
 
-pub use minhash::SCHEME_VERSION;
+pub use minhash::{candidate_pairs, signature, Signature, SCHEME_VERSION};
 
 /// When two sentences of one language align.
 const LEXICAL: AlignConfig = AlignConfig {
@@ -70,6 +71,15 @@ const SKELETON_SAMPLING: Sampling = Sampling {
     rate: 1,
     min_shared: 5,
 };
+/// Fewest words of an unmatched sentence worth listing (list numbers such as "2." are not).
+const MIN_UNMATCHED_WORDS: usize = 3;
+/// Share of the derived document's skeleton sentences (those with a name, number or date
+/// found in the other document) aligned from which it is a translation. Translations align
+/// nearly all of them (0.9–1 on invented parallel texts); an independent article on the same
+/// story in another language, about two thirds.
+const TRANSLATION_SHARE: f64 = 0.75;
+/// Fewest aligned sentences for a translation (a skeleton aligns more easily than words).
+const TRANSLATION_PASSAGES: usize = 4;
 /// Least share of a document's skeleton found in the other for a translation to be checked.
 const MIN_SKELETON_CONTAINMENT: f64 = 0.3;
 
@@ -77,16 +87,16 @@ const MIN_SKELETON_CONTAINMENT: f64 = 0.3;
 pub(crate) fn find(documents: &[AnalyzedDocument]) -> Vec<Derivation> {
     let corpus = Corpus::new(documents);
     let (mut derivations, representative) = corpus.duplicates();
-    let samples: Vec<&[u64]> = (0..documents.len())
+    let keys: Vec<&[u64]> = (0..documents.len())
         .map(|i| {
             if representative[i] == i {
-                minhash::sample(&corpus.prints[i].shingles, SHINGLE_SAMPLING)
+                corpus.signatures[i].band_keys.as_slice()
             } else {
                 &[]
             }
         })
         .collect();
-    let pairs = minhash::candidate_pairs(&samples, SHINGLE_SAMPLING);
+    let pairs = minhash::candidate_pairs(&keys);
     derivations.par_extend(pairs.par_iter().filter_map(|&(a, b)| corpus.verify(a, b)));
     derivations.extend(corpus.translations(&representative));
     derivations.sort_by(|x, y| (&x.derived, &x.source).cmp(&(&y.derived, &y.source)));
@@ -96,7 +106,9 @@ pub(crate) fn find(documents: &[AnalyzedDocument]) -> Vec<Derivation> {
 /// The documents with what has been computed about them.
 struct Corpus<'a> {
     docs: &'a [AnalyzedDocument],
-    prints: Vec<Fingerprint>,
+    signatures: Vec<Signature>,
+    /// All 3-gram hashes, sorted, computed for the documents of candidate pairs only.
+    shingles: Vec<OnceLock<Vec<u64>>>,
     /// Sentence features and quotes, computed on first use (most documents never need them).
     layouts: Vec<OnceLock<Layout>>,
 }
@@ -139,6 +151,29 @@ impl Layout {
     }
 }
 
+/// The result of aligning a derived document with its source.
+#[derive(Debug, Clone)]
+struct Alignment {
+    /// The longest chain of aligned sentences in source order: the evidence.
+    links: Vec<Link>,
+    /// Derived sentences (with features) aligned with no source sentence at all.
+    unmatched: Vec<Span>,
+    /// Sentences with features (that could align) in each document.
+    derived_sentences: usize,
+    source_sentences: usize,
+}
+
+impl Alignment {
+    /// Shares of the derived and of the source document's sentences that are aligned.
+    fn shares(&self) -> (f64, f64) {
+        let sources: BTreeSet<usize> = self.links.iter().map(|l| l.source).collect();
+        (
+            self.links.len() as f64 / self.derived_sentences.max(1) as f64,
+            sources.len() as f64 / self.source_sentences.max(1) as f64,
+        )
+    }
+}
+
 /// How an aligned pair is judged.
 #[derive(Debug, Clone, Copy)]
 struct Judged {
@@ -148,15 +183,20 @@ struct Judged {
 
 impl<'a> Corpus<'a> {
     fn new(docs: &'a [AnalyzedDocument]) -> Self {
-        let prints = docs
+        let signatures = docs
             .par_iter()
-            .map(|d| shingles::fingerprint(&d.document.text))
+            .map(|d| minhash::signature(&d.document.text))
             .collect();
         Corpus {
             docs,
-            prints,
+            signatures,
+            shingles: docs.iter().map(|_| OnceLock::new()).collect(),
             layouts: docs.iter().map(|_| OnceLock::new()).collect(),
         }
+    }
+
+    fn shingles(&self, i: usize) -> &[u64] {
+        self.shingles[i].get_or_init(|| shingles::fingerprint(&self.docs[i].document.text).shingles)
     }
 
     fn layout(&self, i: usize) -> &Layout {
@@ -167,9 +207,14 @@ impl<'a> Corpus<'a> {
     /// (the earliest published, then the smallest id; itself when it has no duplicate).
     fn duplicates(&self) -> (Vec<Derivation>, Vec<usize>) {
         let mut groups: BTreeMap<(u64, usize), Vec<usize>> = BTreeMap::new();
-        for (i, print) in self.prints.iter().enumerate().filter(|(_, p)| p.words > 0) {
+        for (i, sig) in self
+            .signatures
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.words > 0)
+        {
             groups
-                .entry((print.text_hash, print.words))
+                .entry((sig.text_hash, sig.words))
                 .or_default()
                 .push(i);
         }
@@ -210,13 +255,16 @@ impl<'a> Corpus<'a> {
 
     /// Checks one candidate pair of same-language documents.
     fn verify(&self, a: usize, b: usize) -> Option<Derivation> {
-        let (sa, sb) = (&self.prints[a].shingles, &self.prints[b].shingles);
+        if !self.same_language(a, b) {
+            return None;
+        }
+        let (sa, sb) = (self.shingles(a), self.shingles(b));
         let shared = intersection_len(sa, sb) as f64;
         let (a_in_b, b_in_a) = (
             shared / sa.len().max(1) as f64,
             shared / sb.len().max(1) as f64,
         );
-        if a_in_b.max(b_in_a) < MIN_CONTAINMENT || !self.same_language(a, b) {
+        if a_in_b.max(b_in_a) < MIN_CONTAINMENT {
             return None;
         }
         let jaccard = shared / ((sa.len() + sb.len()) as f64 - shared).max(1.0);
@@ -226,16 +274,25 @@ impl<'a> Corpus<'a> {
         } else {
             (b_in_a, a_in_b)
         };
-        let links = self.align(dir, Mode::Lexical);
+        let alignment = self.align(dir, Mode::Lexical);
         let judged = if d_in_s.min(s_in_d) >= COPY_CONTAINMENT || jaccard >= COPY_CONTAINMENT {
             Judged {
                 kind: DerivationKind::Copy,
                 score: d_in_s,
             }
         } else {
-            self.judge(dir, &links, d_in_s)?
+            Self::judge(&alignment, d_in_s)?
         };
-        Some(self.aligned_derivation(dir, judged, &links, Mode::Lexical))
+        let mut dir = dir;
+        if judged.kind == DerivationKind::Partial
+            && !direction::dated(self.docs, a, b)
+            && d_in_s < COPY_CONTAINMENT
+        {
+            // Both texts have material of their own around the shared passage: an excerpt
+            // padded with new text and an article lifted into a longer one look alike.
+            dir.known = false;
+        }
+        Some(self.aligned_derivation(dir, judged, &alignment, Mode::Lexical))
     }
 
     /// False when both languages are known and differ.
@@ -247,24 +304,67 @@ impl<'a> Corpus<'a> {
         la.is_none() || lb.is_none() || la == lb
     }
 
-    /// The chain of aligned sentences from the derived document to the source.
-    fn align(&self, dir: Direction, mode: Mode) -> Vec<Link> {
-        let config = if mode == Mode::Lexical {
-            LEXICAL
-        } else {
-            SKELETON
-        };
+    /// The sentences of the derived document aligned with the source. Across languages, only
+    /// the names, numbers and dates found in both documents count (German capitalizes every
+    /// noun; those nouns are not a skeleton shared with an English text).
+    fn align(&self, dir: Direction, mode: Mode) -> Alignment {
         let (derived, source) = (
             self.layout(dir.derived).sentences(mode),
             self.layout(dir.source).sentences(mode),
         );
-        align::chain(&align::best_links(derived, source, config))
+        match mode {
+            Mode::Lexical => self.align_sentences(dir, (derived, source), LEXICAL, derived),
+            Mode::Skeleton => {
+                let shared = intersection(&feature_set(derived), &feature_set(source));
+                let (derived, source) = (
+                    align::restrict(derived, &shared),
+                    align::restrict(source, &shared),
+                );
+                // A sentence with a name or number is listed as unmatched even when none of
+                // them is in the source: a new name is a new claim.
+                let listed = self.layout(dir.derived).sentences(mode);
+                self.align_sentences(dir, (&derived, &source), SKELETON, listed)
+            }
+        }
+    }
+
+    /// Aligns `(derived, source)` sentences; the derived sentences without any link are listed
+    /// as unmatched when they have features in `listed` (the same sentences, maybe with more
+    /// features) and enough words.
+    fn align_sentences(
+        &self,
+        dir: Direction,
+        (derived, source): (&[Sentence], &[Sentence]),
+        config: AlignConfig,
+        listed: &[Sentence],
+    ) -> Alignment {
+        let best = align::best_links(derived, source, config);
+        let mut linked = vec![false; derived.len()];
+        for link in &best {
+            linked[link.derived] = true;
+        }
+        let text = &self.docs[dir.derived].document.text;
+        let unmatched = listed
+            .iter()
+            .zip(linked)
+            .filter(|(sentence, linked)| !linked && !sentence.is_empty())
+            .map(|(sentence, _)| sentence.span)
+            .filter(|&span| words_in(text, span) >= MIN_UNMATCHED_WORDS)
+            .collect();
+        let non_empty = |sentences: &[Sentence]| sentences.iter().filter(|s| !s.is_empty()).count();
+        Alignment {
+            links: align::chain(&best),
+            unmatched,
+            derived_sentences: non_empty(derived),
+            source_sentences: non_empty(source),
+        }
     }
 
     /// The kind and score of a same-language pair from its alignment, or `None` when the
     /// alignment is too thin to call it reuse.
-    fn judge(&self, dir: Direction, links: &[Link], d_in_s: f64) -> Option<Judged> {
-        let (d_share, s_share) = self.shares(dir, links, Mode::Lexical);
+    fn judge(alignment: &Alignment, d_in_s: f64) -> Option<Judged> {
+        let links = &alignment.links;
+        let (d_share, s_share) = alignment.shares();
         if links.len() < MIN_PASSAGES {
             return None;
         }
@@ -288,23 +388,6 @@ impl<'a> Corpus<'a> {
             d_share.max(s_share)
         };
         Some(Judged { kind, score })
-    }
-
-    /// Shares of the derived and of the source document's (non-empty) sentences aligned.
-    fn shares(&self, dir: Direction, links: &[Link], mode: Mode) -> (f64, f64) {
-        let count = |i: usize| {
-            self.layout(i)
-                .sentences(mode)
-                .iter()
-                .filter(|s| !s.is_empty())
-                .count()
-                .max(1) as f64
-        };
-        let sources: BTreeSet<usize> = links.iter().map(|l| l.source).collect();
-        (
-            links.len() as f64 / count(dir.derived),
-            sources.len() as f64 / count(dir.source),
-        )
     }
 
     /// Translations: pairs in different known languages sharing their skeleton of names and
@@ -333,7 +416,7 @@ impl<'a> Corpus<'a> {
             .iter()
             .map(|s| minhash::sample(s, SKELETON_SAMPLING))
             .collect();
-        minhash::candidate_pairs(&samples, SKELETON_SAMPLING)
+        minhash::pairs_sharing(&samples, SKELETON_SAMPLING)
             .into_par_iter()
             .filter(|&(a, b)| !self.same_language(a, b))
             .filter_map(|(a, b)| self.verify_translation(a, b, &skeletons))
@@ -347,16 +430,16 @@ impl<'a> Corpus<'a> {
             return None;
         }
         let dir = direction::decide(self.docs, a, b, None);
-        let links = self.align(dir, Mode::Skeleton);
-        let (d_share, _) = self.shares(dir, &links, Mode::Skeleton);
-        if links.len() < MIN_PASSAGES || d_share < MIN_SHARE {
+        let alignment = self.align(dir, Mode::Skeleton);
+        let (d_share, _) = alignment.shares();
+        if alignment.links.len() < TRANSLATION_PASSAGES || d_share < TRANSLATION_SHARE {
             return None;
         }
         let judged = Judged {
             kind: DerivationKind::Translation,
             score: d_share,
         };
-        Some(self.aligned_derivation(dir, judged, &links, Mode::Skeleton))
+        Some(self.aligned_derivation(dir, judged, &alignment, Mode::Skeleton))
     }
 
     /// A derivation with its aligned passages and altered quotes.
@@ -364,14 +447,15 @@ impl<'a> Corpus<'a> {
         &self,
         dir: Direction,
         judged: Judged,
-        links: &[Link],
+        alignment: &Alignment,
         mode: Mode,
     ) -> Derivation {
         let (derived, source) = (
             self.layout(dir.derived).sentences(mode),
             self.layout(dir.source).sentences(mode),
         );
-        let evidence: Vec<AlignedPassage> = links
+        let evidence: Vec<AlignedPassage> = alignment
+            .links
             .iter()
             .map(|l| AlignedPassage {
                 derived: derived[l.derived].span,
@@ -380,7 +464,9 @@ impl<'a> Corpus<'a> {
             })
             .collect();
         let pairs: Vec<(Span, Span)> = evidence.iter().map(|p| (p.derived, p.source)).collect();
-        self.derivation(dir, judged, evidence, &pairs)
+        let mut derivation = self.derivation(dir, judged, evidence, &pairs);
+        derivation.unmatched.clone_from(&alignment.unmatched);
+        derivation
     }
 
     fn derivation(
@@ -391,16 +477,14 @@ impl<'a> Corpus<'a> {
         pairs: &[(Span, Span)],
     ) -> Derivation {
         let (d, s) = (&self.docs[dir.derived], &self.docs[dir.source]);
-        let altered_quotes = if pairs.is_empty() {
-            Vec::new()
+        let (altered_quotes, changed_values) = if pairs.is_empty() {
+            (Vec::new(), Vec::new())
         } else {
             let (dl, sl) = (self.layout(dir.derived), self.layout(dir.source));
-            quotes::altered(
-                &d.document.text,
-                &dl.quotes,
-                &s.document.text,
-                &sl.quotes,
-                pairs,
+            let (dt, st) = (&d.document.text, &s.document.text);
+            (
+                quotes::altered(dt, &dl.quotes, st, &sl.quotes, pairs),
+                values::changed(dt, st, pairs),
             )
         };
         Derivation {
@@ -411,6 +495,8 @@ impl<'a> Corpus<'a> {
             direction_known: dir.known,
             evidence,
             altered_quotes,
+            changed_values,
+            unmatched: Vec::new(),
         }
     }
 }
@@ -418,15 +504,27 @@ impl<'a> Corpus<'a> {
 impl Layout {
     /// The distinct skeleton features of the whole document, sorted.
     fn skeleton_set(&self) -> Vec<u64> {
-        let mut set: Vec<u64> = self
-            .skeleton
-            .iter()
-            .flat_map(|s| s.feature_hashes())
-            .collect();
-        set.sort_unstable();
-        set.dedup();
-        set
+        feature_set(&self.skeleton)
     }
+}
+
+/// The distinct features of some sentences, sorted.
+fn feature_set(sentences: &[Sentence]) -> Vec<u64> {
+    let mut set: Vec<u64> = sentences
+        .iter()
+        .flat_map(Sentence::feature_hashes)
+        .collect();
+    set.sort_unstable();
+    set.dedup();
+    set
+}
+
+/// The values two sorted, distinct slices share, sorted.
+fn intersection(a: &[u64], b: &[u64]) -> Vec<u64> {
+    a.iter()
+        .copied()
+        .filter(|x| b.binary_search(x).is_ok())
+        .collect()
 }
 
 /// The longest run of links consecutive in both documents (gaps of at most one sentence).
@@ -439,6 +537,13 @@ fn longest_run(links: &[Link]) -> usize {
         best = best.max(run);
     }
     best
+}
+
+/// Number of words of `span` in `text`.
+fn words_in(text: &str, span: Span) -> usize {
+    let mut n = 0;
+    crate::text::for_each_word(text.get(span.range()).unwrap_or(""), |_| n += 1);
+    n
 }
 
 /// The span of the whole text without surrounding whitespace.

@@ -204,3 +204,150 @@ fn degenerate_inputs() {
     assert_eq!(kinds(&found), [("g", "h", Paraphrase, true)]);
     assert!(found[0].altered_quotes.is_empty());
 }
+
+/// An invented news story and its translations (written for these tests).
+const EN_STORY: &str = "On 12 March 2024 the Nordic Energy Council met in Tromsø. \
+    Council chair Ingrid Solberg announced that 420 million euros would go to wind farms. \
+    Finnish minister Mikko Virtanen said the first turbines would start in October 2025. \
+    According to Solberg, 36 coastal towns will be connected by 2030. \
+    The plan was criticised by the Green Coast Alliance, whose spokesman Lars Eide called it rushed. \
+    Eide said that only 12 of the towns had been consulted. \
+    Virtanen replied that public hearings would be held in Oulu and Bergen in June. \
+    The next meeting of the Nordic Energy Council is planned for 3 September 2024 in Reykjavik.";
+
+const IT_STORY: &str = "Il 12 marzo 2024 il Nordic Energy Council si è riunito a Tromsø. \
+    La presidente del consiglio Ingrid Solberg ha annunciato che 420 milioni di euro andranno ai parchi eolici. \
+    Il ministro finlandese Mikko Virtanen ha detto che le prime turbine partiranno nell'ottobre 2025. \
+    Secondo Solberg, 36 città costiere saranno collegate entro il 2030. \
+    Il piano è stato criticato dalla Green Coast Alliance, il cui portavoce Lars Eide lo ha definito affrettato. \
+    Eide ha detto che solo 12 delle città erano state consultate. \
+    Virtanen ha risposto che a giugno si terranno audizioni pubbliche a Oulu e a Bergen. \
+    La prossima riunione del Nordic Energy Council è prevista per il 3 settembre 2024 a Reykjavik.";
+
+const FR_STORY: &str = "Le 12 mars 2024, le Nordic Energy Council s'est réuni à Tromsø. \
+    La présidente du conseil, Ingrid Solberg, a annoncé que 420 millions d'euros iraient aux parcs éoliens. \
+    Le ministre finlandais Mikko Virtanen a déclaré que les premières turbines démarreraient en octobre 2025. \
+    Selon Solberg, 36 villes côtières seront raccordées d'ici 2030. \
+    Le plan a été critiqué par la Green Coast Alliance, dont le porte-parole Lars Eide l'a jugé précipité. \
+    Eide a affirmé que seules 12 des villes avaient été consultées. \
+    Virtanen a répondu que des auditions publiques auraient lieu à Oulu et à Bergen en juin. \
+    La prochaine réunion du Nordic Energy Council est prévue le 3 septembre 2024 à Reykjavik.";
+
+const DE_STORY: &str = "Am 12. März 2024 tagte der Nordic Energy Council in Tromsø. \
+    Die Ratsvorsitzende Ingrid Solberg kündigte an, dass 420 Millionen Euro in Windparks fließen sollen. \
+    Der finnische Minister Mikko Virtanen sagte, die ersten Turbinen würden im Oktober 2025 anlaufen. \
+    Laut Solberg werden bis 2030 insgesamt 36 Küstenstädte angeschlossen. \
+    Die Green Coast Alliance kritisierte den Plan, ihr Sprecher Lars Eide nannte ihn überstürzt. \
+    Eide sagte, nur 12 der Städte seien befragt worden. \
+    Virtanen entgegnete, im Juni würden öffentliche Anhörungen in Oulu und Bergen stattfinden. \
+    Das nächste Treffen des Nordic Energy Council ist für den 3. September 2024 in Reykjavik geplant.";
+
+/// An independent Italian article on the same meeting: same names and numbers, its own
+/// sentences.
+const IT_INDEPENDENT: &str = "A Tromsø si è parlato soprattutto di vento. \
+    Ingrid Solberg e Mikko Virtanen hanno difeso un piano da 420 milioni contestato da molti sindaci. \
+    Per Lars Eide della Green Coast Alliance il progetto è troppo veloce. \
+    I lavori dovrebbero cominciare nel 2025, ma Reykjavik resta scettica. \
+    Molti abitanti di Bergen e Oulu non sanno ancora nulla delle audizioni. \
+    Il Nordic Energy Council tornerà a riunirsi in autunno.";
+
+#[test]
+fn translations_share_names_numbers_and_months() {
+    for (lang, text) in [("it", IT_STORY), ("fr", FR_STORY), ("de", DE_STORY)] {
+        let docs = [
+            doc("en", EN_STORY)
+                .language("en")
+                .published("2024-03-12")
+                .build(),
+            doc("tr", text)
+                .language(lang)
+                .published("2024-03-13")
+                .build(),
+            doc("other", STORY).language(lang).build(),
+        ];
+        let found = find(&docs);
+        assert_eq!(kinds(&found), [("tr", "en", Translation, true)], "{lang}");
+        assert!(
+            found[0].evidence.len() >= 6,
+            "{lang}: {:?}",
+            found[0].evidence
+        );
+        // Evidence pairs sentences in order: the first with the first.
+        let first = &found[0].evidence[0];
+        assert!(EN_STORY[first.source.range()].starts_with("On 12 March 2024"));
+        assert!(found[0].changed_values.is_empty(), "{lang}");
+    }
+}
+
+#[test]
+fn translation_with_a_changed_number_and_an_added_sentence() {
+    let altered = IT_STORY.replace("420 milioni", "480 milioni").replace(
+        "Secondo Solberg,",
+        "Secondo fonti vicine a Mosca e a Pechino, il piano è una trappola. Secondo Solberg,",
+    );
+    let docs = [
+        doc("en", EN_STORY).language("en").build(),
+        doc("it", &altered).language("it").build(),
+    ];
+    let found = find(&docs);
+    assert_eq!(kinds(&found), [("it", "en", Translation, false)]);
+    let changed: Vec<(&str, &str)> = found[0]
+        .changed_values
+        .iter()
+        .map(|c| (&altered[c.derived.range()], &EN_STORY[c.source.range()]))
+        .collect();
+    assert_eq!(changed, [("480 milioni", "420 million")]);
+    let unmatched: Vec<&str> = found[0]
+        .unmatched
+        .iter()
+        .map(|s| &altered[s.range()])
+        .collect();
+    assert_eq!(
+        unmatched,
+        ["Secondo fonti vicine a Mosca e a Pechino, il piano è una trappola."]
+    );
+}
+
+#[test]
+fn independent_article_in_another_language_is_not_a_translation() {
+    let docs = [
+        doc("en", EN_STORY).language("en").build(),
+        doc("it", IT_INDEPENDENT).language("it").build(),
+        doc("de", DE_STORY).language("de").build(),
+    ];
+    let found = find(&docs);
+    assert_eq!(kinds(&found), [("en", "de", Translation, false)]);
+}
+
+#[test]
+fn what_changed_in_a_rewrite() {
+    let derived = REWORDED
+        .replace("fix forty bridges", "fix 45 bridges")
+        .replace(
+            "Teachers applauded",
+            "Critics fear the money will vanish into the pockets of corrupt officials. \
+             Teachers applauded",
+        )
+        .replace("in December", "in November");
+    let docs = [
+        doc("orig", STORY).published("2024-01-02").build(),
+        doc("rewrite", &derived).published("2024-01-05").build(),
+    ];
+    let found = find(&docs);
+    assert_eq!(kinds(&found), [("rewrite", "orig", Paraphrase, true)]);
+    let changed: Vec<(&str, &str)> = found[0]
+        .changed_values
+        .iter()
+        .map(|c| (&derived[c.derived.range()], &STORY[c.source.range()]))
+        .collect();
+    assert_eq!(changed, [("45", "forty"), ("November", "December")]);
+    let unmatched: Vec<&str> = found[0]
+        .unmatched
+        .iter()
+        .map(|s| &derived[s.range()])
+        .collect();
+    assert_eq!(
+        unmatched,
+        ["Critics fear the money will vanish into the pockets of corrupt officials."]
+    );
+}
