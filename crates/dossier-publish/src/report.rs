@@ -560,12 +560,39 @@ fn contradiction_card(index: &Index<'_>, c: &Contradiction) -> Markup {
     }
 }
 
+/// How many derivations the report shows with their aligned passages. A pile of syndicated
+/// news can hold tens of thousands of derivations; past this many, the rest are listed one line
+/// each (their passages stay in `dossier.json`), so the report stays a file a browser opens.
+pub(crate) const DETAILED_DERIVATIONS: usize = 300;
+
 fn derivations(index: &Index<'_>) -> Markup {
+    let all = &index.dossier.derivations;
+    let (detailed, listed) = all.split_at(all.len().min(DETAILED_DERIVATIONS));
     html! {
         section id="derivations" {
             h2 { "Derivations" }
-            @if index.dossier.derivations.is_empty() { p.empty { "No reuse between documents found." } }
-            @for d in &index.dossier.derivations { (derivation_card(index, d)) }
+            @if all.is_empty() { p.empty { "No reuse between documents found." } }
+            @for d in detailed { (derivation_card(index, d)) }
+            @if !listed.is_empty() {
+                p.empty {
+                    "The aligned passages of the " (detailed.len()) " derivations above are shown; the other "
+                    (listed.len()) " are listed below, and their passages are in dossier.json."
+                }
+                table {
+                    thead { tr { th { "derived" } th { "source" } th { "kind" } th { "score" } th { "passages" } } }
+                    tbody {
+                        @for d in listed {
+                            tr {
+                                td { a href={ "#doc-" (d.derived) } { (d.derived) } }
+                                td { a href={ "#doc-" (d.source) } { (d.source) } }
+                                td { (d.kind.label()) }
+                                td { (format!("{:.2}", d.score)) }
+                                td { (d.evidence.len()) }
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 }

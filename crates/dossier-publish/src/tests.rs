@@ -512,3 +512,17 @@ fn report_of_an_empty_dossier_says_so() {
         assert!(html.contains(note), "{note}");
     }
 }
+
+#[test]
+fn report_shows_passages_of_the_first_derivations_and_lists_the_rest() {
+    let mut many = dossier();
+    let template = many.derivations[0].clone();
+    many.derivations = vec![template; crate::report::DETAILED_DERIVATIONS + 7];
+    let html = render_report(&many);
+    let cards = html.matches("<article class=\"card derivation\"").count();
+    assert_eq!(cards, crate::report::DETAILED_DERIVATIONS);
+    assert!(
+        html.contains("the other 7 are listed below"),
+        "the rest are listed"
+    );
+}
