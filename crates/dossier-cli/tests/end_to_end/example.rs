@@ -160,11 +160,21 @@ fn digest(dossier: &Value) -> String {
     }
     lines.push("lineages:".into());
     for l in list("lineages") {
-        lines.push(format!("  {} | origin {} | {}", text(&l["id"]), text(&l["origin"]), l["documents"]));
+        lines.push(format!(
+            "  {} | origin {} | {}",
+            text(&l["id"]),
+            text(&l["origin"]),
+            l["documents"]
+        ));
     }
     lines.push("entities:".into());
     for e in list("entities") {
-        lines.push(format!("  {} [{}] {}", text(&e["name"]), text(&e["type"]), e["aliases"]));
+        lines.push(format!(
+            "  {} [{}] {}",
+            text(&e["name"]),
+            text(&e["type"]),
+            e["aliases"]
+        ));
     }
     lines.push("events:".into());
     for e in list("events") {
@@ -178,8 +188,18 @@ fn digest(dossier: &Value) -> String {
     }
     lines.push("contradictions:".into());
     for c in list("contradictions") {
-        let sides: Vec<String> = c["sides"].as_array().unwrap().iter().map(|s| text(&s["value"])).collect();
-        lines.push(format!("  {} | {} | {}", text(&c["kind"]), text(&c["subject"]), sides.join(" vs ")));
+        let sides: Vec<String> = c["sides"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| text(&s["value"]))
+            .collect();
+        lines.push(format!(
+            "  {} | {} | {}",
+            text(&c["kind"]),
+            text(&c["subject"]),
+            sides.join(" vs ")
+        ));
     }
     lines.join("\n") + "\n"
 }
