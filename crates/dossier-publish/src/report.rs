@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use dossier_core::{
-    AnalyzedDocument, Anchor, AttributeRef, Claim, ClaimRef, Contradiction, Derivation,
+    AnalyzedDocument, Anchor, AttributeRef, Claim, ClaimRef, ClaimTime, Contradiction, Derivation,
     DerivationKind, Dossier, Entity, Event, Lineage, Span,
 };
 use maud::{html, Markup, PreEscaped, DOCTYPE};
@@ -443,7 +443,6 @@ fn claim_block(index: &Index<'_>, r: ClaimRef) -> Markup {
     let Some((doc, claim)) = index.claim(r) else {
         return html! {};
     };
-    let text = &doc.document.text;
     let derived_time = claim.time.as_ref().filter(|t| t.anchor != Anchor::Absolute);
     html! {
         div.claim {
@@ -456,10 +455,31 @@ fn claim_block(index: &Index<'_>, r: ClaimRef) -> Markup {
                 }
                 " · " span class={ "badge " (claim.modality.label()) } { (claim.modality.label()) }
                 @if let Some(t) = derived_time {
-                    " · dated from: “" (text.get(t.span.range()).unwrap_or("")) "” ("
-                    (t.anchor.label()) " anchor)"
+                    " · " (time_derivation(doc, t))
                 }
             }
+        }
+    }
+}
+
+/// How a derived date was obtained: "dated by “A year later” = 2007, counted from “In 2006”"
+/// (narrative anchor) or "… counted from the publication date 2023-10-09" (document anchor).
+fn time_derivation(doc: &AnalyzedDocument, time: &ClaimTime) -> Markup {
+    let text = &doc.document.text;
+    let surface = text.get(time.span.range()).unwrap_or("");
+    let expression = doc.annotations.times.iter().find(|t| t.span == time.span);
+    let anchor_text = expression
+        .and_then(|t| t.anchored_to)
+        .and_then(|span| text.get(span.range()));
+    html! {
+        "dated by “" (surface) "” = " (time.value) ", counted from "
+        @match (time.anchor, anchor_text) {
+            (Anchor::Document, _) => {
+                "the publication date "
+                (doc.document.meta.published.map(|d| d.to_string()).unwrap_or_else(|| "(unknown)".into()))
+            }
+            (_, Some(anchor)) => { "“" (anchor) "” earlier in the article" }
+            _ => { "the narrative time of the article" }
         }
     }
 }

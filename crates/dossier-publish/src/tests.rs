@@ -485,7 +485,7 @@ fn report_has_every_section_and_the_key_facts() {
         "rewrite of <a href=\"#doc-000\">000</a>",
         "2 sources · 1 independent",
         "disputed · C1",
-        "dated from: “A year later” (narrative anchor)",
+        "dated by “A year later” = 2007, counted from “2006” earlier in the article",
         "<mark class=\"trigger\">met</mark>",
         "<mark class=\"time\">A year later</mark>",
         "direction known",
