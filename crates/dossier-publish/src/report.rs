@@ -216,15 +216,29 @@ fn source_row(index: &Index<'_>, analyzed: &AnalyzedDocument) -> Markup {
 }
 
 /// A link for web addresses only (never `javascript:` or other schemes).
+/// A document's URL as a link that shows only the host ("themoscowtimes.com"), the full
+/// address in its tooltip, so long URLs do not stretch the sources table.
 fn url(url: Option<&str>) -> Markup {
     html! {
         @match url {
             Some(u) if u.starts_with("https://") || u.starts_with("http://") => {
-                a href=(u) rel="noopener noreferrer" { (u) }
+                a href=(u) title=(u) rel="noopener noreferrer" { (link_host(u)) }
             }
             Some(u) => { (u) }
             None => { "—" }
         }
+    }
+}
+
+/// The host of an http(s) URL without `www.`, or the URL itself when it has none.
+fn link_host(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    if host.is_empty() {
+        url
+    } else {
+        host
     }
 }
 
@@ -471,9 +485,12 @@ fn time_derivation(doc: &AnalyzedDocument, time: &ClaimTime) -> Markup {
     let anchor_text = expression
         .and_then(|t| t.anchored_to)
         .and_then(|span| text.get(span.range()));
+    let inherited = expression.is_some_and(|t| t.anchor == Anchor::Absolute);
     html! {
-        "dated by “" (surface) "” = " (time.value) ", counted from "
+        "dated by “" (surface) "” = " (time.value)
+        @if inherited { ", the time an earlier sentence gave" } @else { ", counted from " }
         @match (time.anchor, anchor_text) {
+            _ if inherited => {}
             (Anchor::Document, _) => {
                 "the publication date "
                 (doc.document.meta.published.map(|d| d.to_string()).unwrap_or_else(|| "(unknown)".into()))
@@ -781,6 +798,14 @@ mod tests {
             &[("March", "who"), ("In March 2006", "time")],
             "<mark class=\"time\">In March 2006</mark> &lt;b&gt;",
         );
+    }
+
+    #[test]
+    fn links_show_the_host() {
+        let check = |url: &str, expected: &str| assert_eq!(link_host(url), expected);
+        check("https://www.example.org/2023/10/30/a-story", "example.org");
+        check("http://news.example.com?id=3", "news.example.com");
+        check("https://", "https://");
     }
 
     #[test]
