@@ -6,7 +6,7 @@
 //! tokenized by the same tokenizer as running text, so a lookup is one hash probe per candidate
 //! length and never depends on how the entry was spelled in the file.
 
-use std::collections::{HashMap, HashSet};
+use crate::fast_hash::{FastMap as HashMap, FastSet as HashSet};
 use std::sync::LazyLock;
 
 use dossier_core::EntityKind;
@@ -55,8 +55,8 @@ pub(crate) struct PhraseTable<V> {
 impl<V: Copy> PhraseTable<V> {
     fn new() -> Self {
         PhraseTable {
-            entries: HashMap::new(),
-            first_tokens: HashSet::new(),
+            entries: HashMap::default(),
+            first_tokens: HashSet::default(),
             max_tokens: 0,
         }
     }
@@ -165,7 +165,7 @@ impl Lexicon {
 
 /// The head-word lists, by the type they give.
 fn heads() -> HashMap<&'static str, EntityKind> {
-    let mut heads = HashMap::new();
+    let mut heads = HashMap::default();
     for (file, kind) in [
         (resource!("misc_heads.txt"), EntityKind::Misc),
         (resource!("place_heads.txt"), EntityKind::Loc),

@@ -6,9 +6,11 @@
 //! their speakers.
 
 mod entities;
+mod fast_hash;
 mod lexicon;
 mod quotes;
 mod sentences;
+pub mod tagger;
 
 use dossier_core::{Annotations, Diagnostic, Document};
 

@@ -12,7 +12,7 @@
 //!    that ends exactly one other multi-word name takes its type and name ("the Strip" →
 //!    "Gaza Strip"). Ambiguous short forms keep their own text.
 
-use std::collections::HashMap;
+use crate::fast_hash::FastMap as HashMap;
 
 use dossier_core::{EntityKind, Mention, Span};
 
@@ -30,14 +30,14 @@ pub(super) fn resolve(ctx: &Context, candidates: &[Candidate]) -> Vec<Mention> {
     for (i, candidate) in candidates.iter().enumerate() {
         let mut kind = candidate.kind;
         let mut canonical = None;
-        let may_be_person = kind == EntityKind::Person || candidate.evidence <= Evidence::Weak;
+        let may_be_person = kind == EntityKind::Person || candidate.evidence <= Evidence::Model;
         if may_be_person {
             if let Some(full) = persons.full_form(&words[i]) {
                 kind = EntityKind::Person;
                 canonical = Some(surface(ctx, &candidates[full]));
             }
         }
-        if canonical.is_none() && candidate.evidence <= Evidence::Weak && words[i].len() == 1 {
+        if canonical.is_none() && candidate.evidence <= Evidence::Model && words[i].len() == 1 {
             if let Some(full) = unique_head(&other_heads, &candidates, &words, words[i][0]) {
                 kind = candidates[full].kind;
                 canonical = Some(surface(ctx, &candidates[full]));
@@ -82,7 +82,7 @@ fn name_words<'a>(ctx: &Context<'a>, candidate: &Candidate) -> Vec<&'a str> {
 
 /// Gives every occurrence of a name the type with the strongest evidence.
 fn unify_types(ctx: &Context, candidates: &mut [Candidate]) {
-    let mut votes: HashMap<String, Vec<(Evidence, EntityKind)>> = HashMap::new();
+    let mut votes: HashMap<String, Vec<(Evidence, EntityKind)>> = HashMap::default();
     let keys: Vec<String> = candidates
         .iter()
         .map(|c| surface(ctx, c).to_lowercase())
@@ -133,8 +133,8 @@ impl<'w> PersonIndex<'w> {
     fn new(candidates: &[Candidate], words: &'w [Vec<&'w str>]) -> Self {
         let mut index = PersonIndex {
             full: Vec::new(),
-            by_last: HashMap::new(),
-            by_first: HashMap::new(),
+            by_last: HashMap::default(),
+            by_first: HashMap::default(),
         };
         for (i, candidate) in candidates.iter().enumerate() {
             let name = &words[i];
@@ -205,7 +205,7 @@ fn head_index<'w>(
     candidates: &[Candidate],
     words: &'w [Vec<&'w str>],
 ) -> HashMap<&'w str, Vec<usize>> {
-    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut index: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, candidate) in candidates.iter().enumerate() {
         let contiguous = candidate.end - candidate.start == words[i].len();
         if candidate.kind != EntityKind::Person && words[i].len() >= 2 && contiguous {

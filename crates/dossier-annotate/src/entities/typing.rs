@@ -231,7 +231,7 @@ fn type_plain(ctx: &Context, name: &[Unit], person_cue: bool) -> (EntityKind, Ev
     let next = next_word(ctx, end);
     let verb = next_verb(ctx, end);
     if single && next.is_some_and(|w| LEXICON.member_nouns.contains(w)) {
-        return (EntityKind::Org, Evidence::Weak);
+        return (EntityKind::Org, Evidence::Cue);
     }
     if single && has_surname_ending(ctx.word(start)) {
         return (EntityKind::Person, Evidence::Weak);

@@ -26,6 +26,7 @@ use crate::resources::NAME_PARTICLES;
 use crate::union_find::UnionFind;
 
 pub(crate) use key::name_key;
+use key::{surname_skeleton_key, vowel_skeleton};
 
 /// One mention with its document and texts.
 #[derive(Debug, Clone, Copy)]
@@ -69,6 +70,7 @@ pub(crate) fn link(documents: &[AnalyzedDocument]) -> Vec<Entity> {
     let mut uf = UnionFind::new(groups.len());
     let mut steps: Vec<(usize, String)> = Vec::new();
     merge_untyped(&groups, &mut uf, &mut steps);
+    merge_vowel_variants(&groups, &mut uf, &mut steps);
     merge_short_forms(&groups, &mut uf, &mut steps);
     merge_acronyms(&mentions, &groups, &mut uf, &mut steps);
     assemble(documents, &mentions, &groups, &mut uf, &steps)
@@ -168,13 +170,49 @@ fn merge_untyped(groups: &[Group<'_>], uf: &mut UnionFind, steps: &mut Vec<(usiz
     }
 }
 
+/// Step 1c: PERSON names with the same given names whose surnames differ only in vowels
+/// ("Tarek Hamdal", "Tarek Hemdaal"): one bucket per [`surname_skeleton_key`], all joined.
+/// Different given names never meet here.
+fn merge_vowel_variants(
+    groups: &[Group<'_>],
+    uf: &mut UnionFind,
+    steps: &mut Vec<(usize, String)>,
+) {
+    let mut first_of: BTreeMap<String, usize> = BTreeMap::new();
+    for (g, group) in groups.iter().enumerate().filter(|(_, g)| g.class == PERSON) {
+        let Some(skeleton) = surname_skeleton_key(&group.key) else {
+            continue;
+        };
+        match first_of.get(&skeleton) {
+            Some(&target) => {
+                if uf.union(g, target) {
+                    let line = format!(
+                        "\"{}\" = \"{}\": same given names, surnames differing only in vowels \"{}\"",
+                        group.label, groups[target].label, skeleton
+                    );
+                    steps.push((g, line));
+                }
+            }
+            None => {
+                first_of.insert(skeleton, g);
+            }
+        }
+    }
+}
+
 /// Step 2: a PERSON name joins the longer PERSON names it ends, when they are one entity.
 fn merge_short_forms(groups: &[Group<'_>], uf: &mut UnionFind, steps: &mut Vec<(usize, String)>) {
     let mut by_tail: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_surname_skeleton: HashMap<String, Vec<usize>> = HashMap::new();
     for (g, group) in groups.iter().enumerate().filter(|(_, g)| g.class == PERSON) {
         let starts = group.key.match_indices(' ').map(|(at, _)| at + 1);
         for start in starts {
             by_tail.entry(&group.key[start..]).or_default().push(g);
+        }
+        if let Some((_, surname)) = group.key.rsplit_once(' ') {
+            if let Some(skeleton) = vowel_skeleton(surname) {
+                by_surname_skeleton.entry(skeleton).or_default().push(g);
+            }
         }
     }
     let mut order: Vec<usize> = (0..groups.len())
@@ -182,8 +220,20 @@ fn merge_short_forms(groups: &[Group<'_>], uf: &mut UnionFind, steps: &mut Vec<(
         .collect();
     order.sort_by_key(|&g| (Reverse(groups[g].key.split(' ').count()), g));
     for g in order {
-        let Some(longer) = by_tail.get(groups[g].key.as_str()) else {
-            continue;
+        let key = groups[g].key.as_str();
+        let (longer, how) = match by_tail.get(key) {
+            Some(longer) => (longer.as_slice(), format!("ending in \"{key}\"")),
+            None => {
+                // "Mishal" for "Khaled Mashal": a one-word name, vowels aside.
+                let skeleton = (!key.contains(' ')).then(|| vowel_skeleton(key)).flatten();
+                match skeleton.and_then(|s| Some((by_surname_skeleton.get(&s)?, s))) {
+                    Some((longer, s)) => (
+                        longer.as_slice(),
+                        format!("whose surname differs from \"{key}\" only in vowels \"{s}\""),
+                    ),
+                    None => continue,
+                }
+            }
         };
         let roots: BTreeSet<usize> = longer.iter().map(|&l| uf.find(l)).collect();
         if roots.len() != 1 {
@@ -192,8 +242,8 @@ fn merge_short_forms(groups: &[Group<'_>], uf: &mut UnionFind, steps: &mut Vec<(
         let target = longer[0];
         if uf.union(g, target) {
             let line = format!(
-                "\"{}\" = \"{}\": the only full name ending in \"{}\"",
-                groups[g].label, groups[target].label, groups[g].key
+                "\"{}\" = \"{}\": the only full name {how}",
+                groups[g].label, groups[target].label
             );
             steps.push((g, line));
         }

@@ -259,3 +259,81 @@ fn bad_spans_and_empty_names_are_skipped() {
     assert_eq!(names(&entities), ["Ivan"]);
     assert!(link(&[]).is_empty());
 }
+
+#[test]
+fn vowel_variants_of_a_surname_merge_only_under_the_same_given_name() {
+    let docs = [
+        doc("a", "Tarek Hamdal spoke. Omar Hamdal too.")
+            .mention("Tarek Hamdal", Person)
+            .mention("Omar Hamdal", Person)
+            .build(),
+        doc("b", "Tarek Hemdaal answered.")
+            .mention("Tarek Hemdaal", Person)
+            .build(),
+        doc("c", "Mousa Barzook, Yevgeny Tarasenko.")
+            .mention("Mousa Barzook", Person)
+            .mention("Yevgeny Tarasenko", Person)
+            .build(),
+        doc(
+            "d",
+            "Musa Barzouk and Evgheny Tarasenko; Evgenia Tarasenko.",
+        )
+        .mention("Musa Barzouk", Person)
+        .mention("Evgheny Tarasenko", Person)
+        .mention("Evgenia Tarasenko", Person)
+        .build(),
+    ];
+    let entities = link(&docs);
+    // Omar stays apart from Tarek, Evgenia from Evgheny.
+    assert_eq!(
+        names(&entities),
+        [
+            "Evgheny Tarasenko",
+            "Mousa Barzook",
+            "Tarek Hamdal",
+            "Evgenia Tarasenko",
+            "Omar Hamdal"
+        ]
+    );
+    let tarek = &entities[2];
+    assert_eq!(tarek.aliases, ["Tarek Hamdal", "Tarek Hemdaal"]);
+    assert_eq!(
+        tarek.merge_evidence,
+        ["\"Tarek Hemdaal\" = \"Tarek Hamdal\": same given names, surnames differing only in vowels \"tarek hmdl\""]
+    );
+    assert_eq!(entities[1].aliases, ["Mousa Barzook", "Musa Barzouk"]);
+    assert_eq!(
+        entities[0].aliases,
+        ["Evgheny Tarasenko", "Yevgeny Tarasenko"]
+    );
+}
+
+#[test]
+fn one_word_vowel_variant_joins_the_only_full_name() {
+    let docs = [
+        doc("a", "Khalil Mashour arrived.")
+            .mention("Khalil Mashour", Person)
+            .build(),
+        doc("b", "Meshour left.").mention("Meshour", Person).build(),
+        doc("c", "Nadia Solvan and Ivan Solvan; Selvan.")
+            .mention("Nadia Solvan", Person)
+            .mention("Ivan Solvan", Person)
+            .mention("Selvan", Person)
+            .build(),
+    ];
+    let entities = link(&docs);
+    let khalil = entities
+        .iter()
+        .find(|e| e.name == "Khalil Mashour")
+        .unwrap();
+    assert_eq!(khalil.aliases, ["Khalil Mashour", "Meshour"]);
+    assert_eq!(
+        khalil.merge_evidence,
+        ["\"Meshour\" = \"Khalil Mashour\": the only full name whose surname differs from \"meshur\" only in vowels \"mshr\""]
+    );
+    // Two full names fit "Selvan": it stays apart.
+    assert_eq!(
+        names(&entities),
+        ["Khalil Mashour", "Ivan Solvan", "Nadia Solvan", "Selvan"]
+    );
+}

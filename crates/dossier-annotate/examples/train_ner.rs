@@ -1,0 +1,69 @@
+//! Trains the statistical name tagger and writes its model file.
+//!
+//! `cargo run --release -p dossier-annotate --example train_ner -- OUT FILE[@N] [FILE...]`
+//!
+//! The committed `resources/annotate/ner_model.bin` was made by (from the workspace root, with
+//! B=../shared/bench/ner-train):
+//!
+//! ```text
+//! cargo run --release -p dossier-annotate --example train_ner -- \
+//!   resources/annotate/ner_model.bin \
+//!   $B/uner-en-ewt/en_ewt-ud-train.prelim-0c7ce0d.iob2 $B/uner-en-ewt/en_ewt-ud-dev.iob2 \
+//!   $B/wikigold/wikigold.conll.txt@4
+//! ```
+//!
+//! `FILE@N` trains on all documents but every N-th, which `eval_iob FILE@N` scores. Training
+//! is deterministic: the same files give the same bytes.
+
+#[path = "common/iob.rs"]
+mod iob;
+
+use dossier_annotate::tagger::{train, TrainingDoc};
+use dossier_core::{EntityKind, Span};
+use iob::{read_path, Part};
+
+/// Passes over the data.
+const EPOCHS: usize = 8;
+/// Features whose averaged weights all stay below this are dropped from the file.
+const MIN_WEIGHT: f32 = 0.02;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some((out, inputs)) = args.split_first().filter(|(_, inputs)| !inputs.is_empty()) else {
+        eprintln!("usage: train_ner OUT FILE[@N] [FILE...]");
+        std::process::exit(2);
+    };
+    let started = std::time::Instant::now();
+    let docs: Vec<TrainingDoc> = inputs
+        .iter()
+        .flat_map(|path| read_path(path, Part::Rest))
+        .map(|doc| TrainingDoc {
+            gold: doc
+                .gold
+                .iter()
+                .filter_map(|&(start, end, label)| Some((Span::new(start, end), kind(label)?)))
+                .collect(),
+            text: doc.text,
+        })
+        .collect();
+    let model = train(&docs, EPOCHS, MIN_WEIGHT);
+    if let Err(error) = std::fs::write(out, &model) {
+        eprintln!("{out}: {error}");
+        std::process::exit(1);
+    }
+    eprintln!(
+        "{} documents, {} bytes written to {out} in {:?}",
+        docs.len(),
+        model.len(),
+        started.elapsed()
+    );
+}
+
+fn kind(label: &str) -> Option<EntityKind> {
+    match label {
+        "PER" => Some(EntityKind::Person),
+        "ORG" => Some(EntityKind::Org),
+        "LOC" => Some(EntityKind::Loc),
+        _ => None,
+    }
+}

@@ -1,0 +1,170 @@
+//! Feature gazetteers: large name lists the tagger reads as evidence, never as rules.
+//!
+//! Two lists: `geo_gazetteer.tsv` (countries, regions, continents and cities by population
+//! class, generated from public data sets by `tools/gen_gazetteers.py`) and `org_names.txt`
+//! (widely known organizations, hand-written). A city called "Mobile" or a company called
+//! "Apple" must not turn those words into names by themselves, so a match only becomes a
+//! feature ("starts a country name", "inside a big-city name") whose weight the tagger learns.
+//!
+//! Key decision: phrases are keyed by a hash chained over the tokens' lower-case hashes (the
+//! same [`super::features::hash_lower`] the features use), and every proper prefix of an entry
+//! is stored too, so matching at a token walks forward one hash probe per token and stops at
+//! the first key that is not a prefix: no string is built.
+
+use crate::fast_hash::FastMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use crate::entities::tokens::tokenize;
+
+/// Class bits of an entry; a phrase may have several.
+pub(crate) const COUNTRY: u8 = 1;
+pub(crate) const REGION: u8 = 2;
+pub(crate) const CONTINENT: u8 = 4;
+pub(crate) const CITY_LARGE: u8 = 8;
+pub(crate) const CITY_MEDIUM: u8 = 16;
+pub(crate) const CITY_SMALL: u8 = 32;
+pub(crate) const ORG: u8 = 64;
+
+/// Entries longer than this (in tokens) are not stored.
+const MAX_TOKENS: usize = 6;
+
+/// The chained-hash table of all entries and their prefixes (prefixes map to 0).
+#[derive(Debug)]
+pub(crate) struct Gazetteer {
+    entries: FastMap<u64, u8>,
+}
+
+/// The start value of a phrase key.
+const SEED: u64 = 0x6761_7a65_7474_6565;
+
+pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
+    let geo = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../resources/annotate/geo_gazetteer.tsv"
+    ));
+    let orgs = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../resources/annotate/org_names.txt"
+    ));
+    let mut gazetteer = Gazetteer {
+        entries: FastMap::with_capacity_and_hasher(64 * 1024, Default::default()),
+    };
+    for line in data_lines(geo) {
+        if let Some((class, name)) = line.split_once('\t') {
+            gazetteer.insert(name, geo_class(class));
+        }
+    }
+    for line in data_lines(orgs) {
+        gazetteer.insert(line, ORG);
+    }
+    gazetteer
+});
+
+fn data_lines(file: &str) -> impl Iterator<Item = &str> {
+    file.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+}
+
+fn geo_class(class: &str) -> u8 {
+    match class {
+        "country" => COUNTRY,
+        "region" => REGION,
+        "continent" => CONTINENT,
+        "city1" => CITY_LARGE,
+        "city2" => CITY_MEDIUM,
+        _ => CITY_SMALL,
+    }
+}
+
+/// Chains one token's lower-case hash into a phrase key.
+fn chain(key: u64, token: u64) -> u64 {
+    super::features::mix(key, token)
+}
+
+impl Gazetteer {
+    fn insert(&mut self, phrase: &str, class: u8) {
+        let tokens = tokenize(phrase);
+        if tokens.is_empty() || tokens.len() > MAX_TOKENS {
+            return;
+        }
+        let mut key = SEED;
+        for (k, token) in tokens.iter().enumerate() {
+            key = chain(key, super::features::hash_lower(token.text(phrase).chars()));
+            let slot = self.entries.entry(key).or_insert(0);
+            if k + 1 == tokens.len() {
+                *slot |= class;
+            }
+        }
+    }
+
+    /// Marks the matches in one sentence: `out[i]` gets the classes of the entries starting at
+    /// token `i` in its low byte and of those continuing through it in its high byte.
+    /// `lower[i]` is token i's lower-case hash; `may_start[i]` says whether an entry may
+    /// start there.
+    pub fn mark(
+        &self,
+        sentence: Range<usize>,
+        lower: impl Fn(usize) -> u64,
+        may_start: impl Fn(usize) -> bool,
+        out: &mut [u16],
+    ) {
+        for start in sentence.clone() {
+            if !may_start(start) {
+                continue;
+            }
+            let mut key = SEED;
+            for end in start..sentence.end.min(start + MAX_TOKENS) {
+                key = chain(key, lower(end));
+                let Some(&class) = self.entries.get(&key) else {
+                    break;
+                };
+                if class != 0 {
+                    out[start] |= u16::from(class);
+                    for slot in &mut out[start + 1..=end] {
+                        *slot |= u16::from(class) << 8;
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tagger::features::hash_lower;
+
+    fn marks(text: &str) -> Vec<u16> {
+        let tokens = tokenize(text);
+        let mut out = vec![0; tokens.len()];
+        GAZETTEER.mark(
+            0..tokens.len(),
+            |i| hash_lower(tokens[i].text(text).chars()),
+            |i| tokens[i].is_name_like(),
+            &mut out,
+        );
+        out
+    }
+
+    #[test]
+    fn multi_token_entries_mark_begin_and_inside() {
+        let org = u16::from(ORG);
+        assert_eq!(
+            marks("the World Health Organization said"),
+            [0, org, org << 8, org << 8, 0]
+        );
+        let country = u16::from(COUNTRY);
+        assert_eq!(marks("in France"), [0, country]);
+        // A prefix of an entry alone is no match; lower-case words never start one.
+        assert_eq!(marks("World Health said"), [0, 0, 0]);
+        assert_eq!(marks("france"), [0]);
+    }
+
+    #[test]
+    fn the_longest_entry_and_its_prefixes_are_both_marked() {
+        let (country, city) = (u16::from(COUNTRY), u16::from(CITY_LARGE));
+        assert_eq!(marks("Mexico City"), [country | city, city << 8]);
+    }
+}

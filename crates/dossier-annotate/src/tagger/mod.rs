@@ -1,0 +1,228 @@
+//! A small statistical name tagger: a greedy averaged perceptron over BIO tags for PER, ORG
+//! and LOC, trained by this project on open-licence data (see `resources/annotate/ner_model.md`
+//! and `examples/train_ner.rs`).
+//!
+//! Key decisions. The tagger reads tokens left to right and picks the best tag allowed after
+//! the previous one (an I- tag only continues a name of its label); only tokens that could
+//! start a name (capitalized or all capitals) or that follow a name are scored, which keeps it
+//! fast and keeps lower-case words out of names. It does not replace the rule-based finder but
+//! stacks on it: the rules' view of each token is a feature ([`features`]), and [`merge`] keeps
+//! the rules' finer types (GPE vs LOC) and their NORP and MISC names where the tagger found
+//! nothing. Without a model (an empty file) the rules alone are used.
+
+pub(crate) mod features;
+mod gazetteer;
+pub(crate) mod model;
+mod train;
+
+use std::sync::LazyLock;
+
+use dossier_core::EntityKind;
+
+use crate::entities::rules::RuleView;
+use crate::entities::{Candidate, Context, Evidence};
+use features::{tag_features, token_infos, DocFeatures};
+use model::{allowed, is_begin, label_of, Model, O, TAGS};
+
+pub use train::{train, TrainingDoc};
+
+/// The committed model, loaded on first use; None if the file is empty or malformed.
+pub(crate) static MODEL: LazyLock<Option<Model>> = LazyLock::new(|| {
+    Model::from_bytes(include_bytes!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../resources/annotate/ner_model.bin"
+    )))
+});
+
+/// A tagged name: tokens `[start, end)` and its label (0 PER, 1 ORG, 2 LOC).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Tagged {
+    pub start: usize,
+    pub end: usize,
+    pub label: u8,
+}
+
+/// Tags every sentence of the document, returning one tag per token.
+pub(crate) fn tag_tokens(ctx: &Context, rules: &RuleView, model: &Model) -> Vec<u8> {
+    let doc = DocFeatures {
+        infos: token_infos(ctx, model.vocabulary()),
+        rules,
+    };
+    let mut tags = vec![O; ctx.tokens.len()];
+    let mut features = Vec::with_capacity(48);
+    for sentence in &ctx.sentences {
+        let (mut prev, mut prev2) = (O, O);
+        for i in sentence.clone() {
+            let info = &doc.infos[i];
+            let tag = if prev == O && !info.may_start_name() {
+                O
+            } else {
+                features.clear();
+                doc.static_features(i, sentence, &mut features);
+                tag_features(info, prev, prev2, &mut features);
+                let mut scores = [0; TAGS];
+                model.score(&features, &mut scores);
+                best_allowed(prev, &scores)
+            };
+            tags[i] = tag;
+            (prev2, prev) = (prev, tag);
+        }
+    }
+    tags
+}
+
+/// The highest-scoring tag that may follow `prev` (ties go to the lower tag, O first).
+pub(crate) fn best_allowed<T: PartialOrd + Copy>(prev: u8, scores: &[T; TAGS]) -> u8 {
+    let mut best = O;
+    for tag in 1..TAGS as u8 {
+        if allowed(prev, tag) && scores[usize::from(tag)] > scores[usize::from(best)] {
+            best = tag;
+        }
+    }
+    best
+}
+
+/// The names a tag sequence spells.
+pub(crate) fn spans(tags: &[u8]) -> Vec<Tagged> {
+    let mut out: Vec<Tagged> = Vec::new();
+    let mut open: Option<Tagged> = None;
+    for (i, &tag) in tags.iter().enumerate() {
+        match (label_of(tag), open.as_mut()) {
+            (Some(label), Some(name)) if !is_begin(tag) && name.label == label => name.end = i + 1,
+            (Some(label), _) => {
+                out.extend(open.take());
+                open = Some(Tagged {
+                    start: i,
+                    end: i + 1,
+                    label,
+                });
+            }
+            (None, _) => out.extend(open.take()),
+        }
+    }
+    out.extend(open);
+    out
+}
+
+/// Combines the tagger's names with the rules' candidates. Rule candidates with strong
+/// evidence (a gazetteer entry, a title, a given name, a head word) come first; the tagger
+/// decides elsewhere where PER, ORG and LOC names are, the rules saying whether a LOC is a GPE;
+/// the rules' weaker NORP, MISC and PERSON names ("according to X") fill what is left.
+pub(crate) fn merge(ctx: &Context, rules: &RuleView, tagged: &[Tagged]) -> Vec<Candidate> {
+    let mut out = Vec::with_capacity(tagged.len() + rules.candidates.len());
+    let mut covered = vec![false; rules.unit.len()];
+    let trimmed: Vec<Tagged> = tagged
+        .iter()
+        .filter_map(|name| trim(ctx, rules, *name))
+        .collect();
+    let strong = |c: &&Candidate| {
+        c.evidence >= Evidence::Cue
+            && c.kind != EntityKind::Misc
+            && !inside_longer_name(c, rules, &trimmed)
+    };
+    for candidate in rules.candidates.iter().filter(strong) {
+        covered[candidate.start..candidate.end].fill(true);
+        out.push(*candidate);
+    }
+    let pieces: Vec<Tagged> = trimmed
+        .into_iter()
+        .filter(|name| !covered[name.start..name.end].iter().any(|&c| c))
+        .collect();
+    for name in pieces {
+        covered[name.start..name.end].fill(true);
+        let same_span = rules
+            .candidates
+            .iter()
+            .find(|c| c.start == name.start && c.end == name.end);
+        let kind = match (name.label, same_span.map(|c| c.kind)) {
+            (0, _) => EntityKind::Person,
+            (1, _) => EntityKind::Org,
+            (_, Some(EntityKind::Loc)) => EntityKind::Loc,
+            _ if rules.ends_in_place(ctx, name.end) => EntityKind::Loc,
+            _ => EntityKind::Gpe,
+        };
+        let evidence = match same_span {
+            Some(c) if c.kind == kind => c.evidence.max(Evidence::Model),
+            _ => Evidence::Model,
+        };
+        out.push(Candidate {
+            start: name.start,
+            end: name.end,
+            kind,
+            evidence,
+        });
+    }
+    for candidate in &rules.candidates {
+        let free = !covered[candidate.start..candidate.end].iter().any(|&c| c);
+        let kept = match candidate.kind {
+            EntityKind::Norp | EntityKind::Misc => true,
+            EntityKind::Person => candidate.evidence >= Evidence::Weak,
+            _ => false,
+        };
+        if free && kept {
+            out.push(*candidate);
+        }
+    }
+    out
+}
+
+/// True when `candidate` is a known place or nationality strictly inside an organization or
+/// place name the tagger found, and the only rule candidate in it: "France" in "Air France",
+/// "Chicago" in "University of Chicago", "Mexico" in "New Mexico". The longer name wins. Two
+/// candidates in one tagged name ("Russia-Ukraine") stay as they are.
+fn inside_longer_name(candidate: &Candidate, rules: &RuleView, tagged: &[Tagged]) -> bool {
+    matches!(
+        candidate.kind,
+        EntityKind::Gpe | EntityKind::Loc | EntityKind::Norp
+    ) && tagged.iter().any(|name| {
+        name.label != 0
+            && name.start <= candidate.start
+            && candidate.end <= name.end
+            && name.end - name.start > candidate.end - candidate.start
+            && rules
+                .candidates
+                .iter()
+                .filter(|c| c.start < name.end && name.start < c.end)
+                .count()
+                == 1
+    })
+}
+
+/// A name without what names never include: a leading title ("Mrs", "President", "Foreign
+/// Minister"), leading punctuation (the hyphen of "Russia-Ukraine") and trailing punctuation
+/// (the possessive "’s"). None when nothing is left.
+fn trim(ctx: &Context, rules: &RuleView, mut name: Tagged) -> Option<Tagged> {
+    while name.start < name.end && (rules.is_title(name.start) || !ctx.tokens[name.start].is_word())
+    {
+        name.start += 1;
+    }
+    while name.start < name.end && !ctx.tokens[name.end - 1].is_word() {
+        name.end -= 1;
+    }
+    (name.start < name.end).then_some(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use model::{begin, inside};
+
+    #[test]
+    fn spans_follow_bio_tags() {
+        let tags = [O, begin(0), inside(0), begin(0), O, begin(2), inside(2)];
+        let found: Vec<(usize, usize, u8)> = spans(&tags)
+            .iter()
+            .map(|t| (t.start, t.end, t.label))
+            .collect();
+        assert_eq!(found, [(1, 3, 0), (3, 4, 0), (5, 7, 2)]);
+    }
+
+    #[test]
+    fn decoding_respects_transitions() {
+        let mut scores = [0i32; TAGS];
+        scores[usize::from(inside(1))] = 10;
+        scores[usize::from(begin(0))] = 5;
+        assert_eq!(best_allowed(O, &scores), begin(0));
+        assert_eq!(best_allowed(begin(1), &scores), inside(1));
+    }
+}
