@@ -22,6 +22,8 @@ pub struct CatEvaluation {
     pub entity_coreference: Score,
     pub event_mentions_strict: Score,
     pub event_mentions_relaxed: Score,
+    /// Event mentions that became claims (a trigger with a participant), strict extent.
+    pub event_claims_strict: Score,
     pub event_coreference: Score,
 }
 
@@ -236,14 +238,40 @@ fn score_mentions(gold: &CatDocument, system: &AnalyzedDocument, evaluation: &mu
     evaluation
         .entity_names_relaxed
         .add(span_score(&names, &mentions, Matching::Relaxed));
-    let events: Vec<Span> = gold.markables("EVENT_MENTION").map(|m| m.span).collect();
-    let triggers: Vec<Span> = system.claims.iter().map(|c| c.trigger).collect();
+    // Like time expressions, MEANTIME annotates every event only in the first sentences; later
+    // ones only when they corefer with an earlier one. Mentions are scored in those sentences
+    // only, on both sides.
+    let annotated_end = gold
+        .sentences
+        .get(TIMEX_ANNOTATED_SENTENCES - 1)
+        .or(gold.sentences.last())
+        .map_or(0, |s| s.end);
+    let events: Vec<Span> = gold
+        .markables("EVENT_MENTION")
+        .map(|m| m.span)
+        .filter(|span| span.start < annotated_end)
+        .collect();
+    let detected: Vec<Span> =
+        dossier_extract::event_mentions(&system.document, &system.annotations)
+            .into_iter()
+            .map(|m| m.span)
+            .filter(|span| span.start < annotated_end)
+            .collect();
     evaluation
         .event_mentions_strict
-        .add(span_score(&events, &triggers, Matching::Strict));
+        .add(span_score(&events, &detected, Matching::Strict));
     evaluation
         .event_mentions_relaxed
-        .add(span_score(&events, &triggers, Matching::Relaxed));
+        .add(span_score(&events, &detected, Matching::Relaxed));
+    let triggers: Vec<Span> = system
+        .claims
+        .iter()
+        .map(|c| c.trigger)
+        .filter(|span| span.start < annotated_end)
+        .collect();
+    evaluation
+        .event_claims_strict
+        .add(span_score(&events, &triggers, Matching::Strict));
 }
 
 impl fmt::Display for CatEvaluation {
@@ -253,7 +281,7 @@ impl fmt::Display for CatEvaluation {
             "{} topics, {} documents (document creation times not scored)",
             self.topics, self.documents
         )?;
-        let rows: [(&str, &Score); 9] = [
+        let rows: [(&str, &Score); 10] = [
             ("time extent, strict", &self.time_extent_strict),
             ("time extent, relaxed", &self.time_extent_relaxed),
             ("time value (relaxed extent, equal value)", &self.time_value),
@@ -271,6 +299,10 @@ impl fmt::Display for CatEvaluation {
             ),
             ("event mentions, strict", &self.event_mentions_strict),
             ("event mentions, relaxed", &self.event_mentions_relaxed),
+            (
+                "event mentions as claims, strict",
+                &self.event_claims_strict,
+            ),
             (
                 "event coreference, cross-document B3",
                 &self.event_coreference,

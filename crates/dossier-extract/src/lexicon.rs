@@ -1,12 +1,14 @@
 //! The read-only word lists of extraction, parsed once from `resources/extract/`.
 //!
 //! Every list is a TSV file compiled in with `include_str!`; lines starting with `#` are
-//! comments. The trigger and modality cues become leftmost-longest, ASCII case-insensitive
+//! comments. The main triggers (`triggers.tsv`), the general event words (`event_words.tsv`,
+//! a separate automaton so that they never change how main triggers match) and the modality
+//! cues become leftmost-longest, ASCII case-insensitive
 //! Aho-Corasick automata, so "held talks with" wins over "held talks" and a sentence is scanned
 //! once whatever the size of the lexicon. Malformed lines are skipped (a debug assertion, run by the
 //! tests, checks that there are none).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -16,6 +18,8 @@ const TRIGGERS: &str = include_str!("../../../resources/extract/triggers.tsv");
 const EVENT_TYPES: &str = include_str!("../../../resources/extract/event_types.tsv");
 const MODALITY: &str = include_str!("../../../resources/extract/modality.tsv");
 const FUNCTION_WORDS: &str = include_str!("../../../resources/extract/function_words.tsv");
+const EVENT_WORDS: &str = include_str!("../../../resources/extract/event_words.tsv");
+const GROUP_NOUNS: &str = include_str!("../../../resources/extract/group_nouns.tsv");
 
 /// What the lexicon knows about one event type.
 #[derive(Debug, Clone)]
@@ -27,6 +31,10 @@ pub(crate) struct EventType {
     pub place_object: bool,
     /// A speech act ("said"): its speaker may follow the trigger.
     pub speech: bool,
+    /// A claim needs an object: a participant after the trigger or a group noun right after it.
+    pub needs_object: bool,
+    /// An event mention only: never a claim.
+    pub mention_only: bool,
 }
 
 /// One trigger form.
@@ -36,6 +44,8 @@ pub(crate) struct Trigger {
     pub event_type: usize,
     /// The words before the trigger name the one acted upon, those after it the actor.
     pub inverse: bool,
+    /// A general event word of `event_words.tsv`: it never bounds the clause of a main trigger.
+    pub minor: bool,
 }
 
 /// Where a modality cue must stand relative to the trigger.
@@ -69,6 +79,8 @@ pub(crate) enum WordClass {
     Determiner,
     /// A direction word between a locative and a place ("in southern X").
     Modifier,
+    /// A word that may follow a subject name without the name modifying it ("has", "on").
+    Follower,
 }
 
 /// All lists, parsed.
@@ -78,10 +90,15 @@ pub(crate) struct Lexicon {
     pub triggers: AhoCorasick,
     /// Parallel to the patterns of `triggers`.
     pub trigger_info: Vec<Trigger>,
+    /// The general event words (`event_words.tsv`).
+    pub minor_triggers: AhoCorasick,
+    /// Parallel to the patterns of `minor_triggers`.
+    pub minor_info: Vec<Trigger>,
     pub cues: AhoCorasick,
     /// Parallel to the patterns of `cues`.
     pub cue_info: Vec<Cue>,
     words: HashMap<&'static str, WordClass>,
+    group_nouns: HashSet<&'static str>,
 }
 
 impl Lexicon {
@@ -96,6 +113,11 @@ impl Lexicon {
 
     pub fn is(&self, word: &str, class: WordClass) -> bool {
         self.class(word) == Some(class)
+    }
+
+    /// True when `word` (any case) names a person or a group ("delegation", "officials").
+    pub fn is_group_noun(&self, word: &str) -> bool {
+        self.group_nouns.contains(word.to_lowercase().as_str())
     }
 }
 
@@ -137,11 +159,14 @@ fn build() -> Lexicon {
             }
         };
         let flags = cols.get(2).copied().unwrap_or("-");
+        let has = |flag: &str| flags.split(',').any(|f| f == flag);
         types.push(EventType {
             name: cols[0],
             object_role,
-            place_object: flags.split(',').any(|f| f == "place_object"),
-            speech: flags.split(',').any(|f| f == "speech"),
+            place_object: has("place_object"),
+            speech: has("speech"),
+            needs_object: has("needs_object"),
+            mention_only: has("mention_only"),
         });
     }
 
@@ -159,8 +184,28 @@ fn build() -> Lexicon {
         trigger_info.push(Trigger {
             event_type,
             inverse: cols.get(2) == Some(&"inverse"),
+            minor: false,
         });
     }
+
+    let mut minor_patterns = Vec::new();
+    let mut minor_info = Vec::new();
+    for (line, cols) in rows(EVENT_WORDS) {
+        let Some(event_type) = cols
+            .get(1)
+            .and_then(|t| types.iter().position(|e| e.name == *t))
+        else {
+            bad_lines.push(line.to_string());
+            continue;
+        };
+        minor_patterns.push(cols[0]);
+        minor_info.push(Trigger {
+            event_type,
+            inverse: false,
+            minor: true,
+        });
+    }
+    let group_nouns = rows(GROUP_NOUNS).map(|(_, cols)| cols[0]).collect();
 
     let mut cue_patterns = Vec::new();
     let mut cue_info = Vec::new();
@@ -199,6 +244,7 @@ fn build() -> Lexicon {
             Some("title") => WordClass::Title,
             Some("determiner") => WordClass::Determiner,
             Some("modifier") => WordClass::Modifier,
+            Some("follower") => WordClass::Follower,
             _ => {
                 bad_lines.push(line.to_string());
                 continue;
@@ -215,8 +261,11 @@ fn build() -> Lexicon {
         types,
         triggers: automaton(&patterns),
         trigger_info,
+        minor_triggers: automaton(&minor_patterns),
+        minor_info,
         cues: automaton(&cue_patterns),
         cue_info,
         words,
+        group_nouns,
     }
 }

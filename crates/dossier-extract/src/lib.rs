@@ -2,7 +2,11 @@
 //!
 //! A pure function of one document, its annotations and the word lists in
 //! `resources/extract/`: every trigger ("met", "visited", "condemned", …) of every sentence
-//! yields at most one claim with its participants, time, place, speaker and modality.
+//! yields at most one claim with its participants, time, place, speaker and modality. The main
+//! triggers (`triggers.tsv`) are read first, exactly as if nothing else existed; the general
+//! event words (`event_words.tsv`: "signed", "delivered", "the deal") are read in a second pass
+//! that never changes the main claims, and some of their types are event mentions only
+//! ([`event_mentions`]), never claims.
 //!
 //! The key design decision is to read roles from word order within a bounded clause instead of
 //! parsing: the names before a trigger are its subject, the names right after it its object,
@@ -43,14 +47,23 @@ pub fn extract(doc: &Document, annotations: &Annotations) -> (Vec<Claim>, Vec<Di
         }
         previous_end = span.end;
         let times = sentence_times(annotations, span, &mut next_time);
-        let Some(view) = View::new(text, span, &annotations.mentions, &annotations.quotes) else {
+        let (mentions, quotes) = (&annotations.mentions, &annotations.quotes);
+        let (Some(main), Some(all)) = (
+            View::new(text, span, mentions, quotes, false),
+            View::new(text, span, mentions, quotes, true),
+        ) else {
             diagnostics.push(
                 Diagnostic::warning("sentence span outside the text: no claims read from it")
                     .at(span),
             );
             continue;
         };
-        claims.extend(sentence_claims(&view, index, &times, narrative));
+        let mut found = sentence_claims(&main, index, &times, narrative, false);
+        if all.hits.len() > main.hits.len() {
+            found.extend(sentence_claims(&all, index, &times, narrative, true));
+            found.sort_by_key(|c| c.trigger);
+        }
+        claims.extend(found);
         if let Some(last) = times.last() {
             narrative = Some(last);
         }
@@ -84,12 +97,41 @@ fn sentence_times<'a>(
     inside
 }
 
-/// The claims of one sentence, one per trigger that has a participant.
+/// The event mentions of one document: every trigger, main or minor, whether or not it yields
+/// a claim (MEANTIME-style event mention detection). Never fails.
+pub fn event_mentions(doc: &Document, annotations: &Annotations) -> Vec<EventMention> {
+    let (mentions, quotes) = (&annotations.mentions, &annotations.quotes);
+    annotations
+        .sentences
+        .iter()
+        .filter_map(|&span| View::new(&doc.text, span, mentions, quotes, true))
+        .flat_map(|view| {
+            view.hits
+                .into_iter()
+                .map(|hit| EventMention {
+                    span: hit.span,
+                    event_type: LEXICON.types[hit.trigger.event_type].name,
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// A word or phrase that names an event, with its event type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventMention {
+    pub span: Span,
+    pub event_type: &'static str,
+}
+
+/// The claims of one sentence, one per trigger that has a participant: of the main triggers,
+/// or with `minor` of the general event words (whose roles are read with all triggers around).
 fn sentence_claims(
     view: &View,
     index: usize,
     times: &[&TimeExpr],
     narrative: Option<&TimeExpr>,
+    minor: bool,
 ) -> Vec<Claim> {
     let mut roles: Vec<Roles> = Vec::with_capacity(view.hits.len());
     for i in 0..view.hits.len() {
@@ -99,6 +141,12 @@ fn sentence_claims(
     let mut claims = Vec::new();
     for (i, hit) in view.hits.iter().enumerate() {
         let event_type = &LEXICON.types[hit.trigger.event_type];
+        // A general event word that is also a modality cue ("refused to condemn") qualifies
+        // another claim rather than making its own.
+        let is_cue = || view.cues.iter().any(|(span, _)| span.overlaps(hit.span));
+        if hit.trigger.minor != minor || event_type.mention_only || minor && is_cue() {
+            continue;
+        }
         let object_role = event_type.object_role.unwrap_or(Role::Patient);
         let participants: Vec<Participant> = roles[i]
             .participants(object_role)
@@ -108,7 +156,10 @@ fn sentence_claims(
                 role,
             })
             .collect();
-        if participants.is_empty() {
+        let has_object = participants.iter().any(|p| p.role != Role::Agent);
+        if participants.is_empty()
+            || event_type.needs_object && !has_object && !roles::group_object(view, hit)
+        {
             continue;
         }
         let speaker = context::speaker(view, i, &roles);

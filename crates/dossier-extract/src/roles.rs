@@ -90,7 +90,8 @@ pub(crate) fn find_roles<'a>(
     if event_type.place_object {
         // "visited Moscow", "arrived in Moscow": the name right after is the place or object.
         if let Some(&m) = after.first().filter(|m| {
-            words(view.slice(hit.span.end, m.span.start)).count() <= MAX_PLACE_OBJECT_GAP
+            let gap = view.slice(hit.span.end, m.span.start);
+            words(gap).count() <= MAX_PLACE_OBJECT_GAP && !has_phrase_break(gap)
         }) {
             if is_place_kind(m.kind) {
                 place = Some(m);
@@ -176,6 +177,11 @@ fn left_group<'a>(view: &View<'a>, hit: &Hit, before: &[&'a Mention]) -> Vec<&'a
     let Some(&nearest) = candidates.last() else {
         return Vec::new();
     };
+    if is_attributive(view, hit, nearest) {
+        // "The Freedonian fisheries agency welcomed ...": the agency acts, not Freedonia; the
+        // agent stays unnamed rather than borrowing a name from further back.
+        return Vec::new();
+    }
     if words(view.slice(nearest.span.end, hit.span.start)).count() > MAX_SUBJECT_GAP {
         return Vec::new();
     }
@@ -209,7 +215,10 @@ fn right_group<'a>(
         return Vec::new();
     };
     let gap = view.slice(hit.span.end, after[first].span.start);
-    if words(gap).count() > MAX_OBJECT_GAP || has_phrase_break(gap) {
+    // A general event word followed by "that" opens a clause ("allegations that X ..."): the
+    // names in it are that clause's, not the trigger's objects.
+    let opens_clause = hit.trigger.minor && words(gap).any(|w| w.eq_ignore_ascii_case("that"));
+    if words(gap).count() > MAX_OBJECT_GAP || has_phrase_break(gap) || opens_clause {
         return Vec::new();
     }
     while let Some(next) = after.get(first + 1) {
@@ -353,6 +362,36 @@ fn is_adjective(view: &View, m: &Mention) -> bool {
         || next_lowercase(rest.strip_prefix('-'))
 }
 
+/// True when a nationality or place name before the trigger modifies a common noun that is the
+/// real subject ("the Freedonian fisheries agency welcomed", "Freedonian officials met"): the
+/// word after the name is a lower-case word other than the trigger, an adverb, an auxiliary or
+/// a preposition.
+fn is_attributive(view: &View, hit: &Hit, m: &Mention) -> bool {
+    if !matches!(m.kind, EntityKind::Norp | EntityKind::Gpe) || m.span.end >= hit.span.start {
+        return false;
+    }
+    let rest = view.slice(m.span.end, hit.span.start);
+    let Some(after) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    let Some(word) = words(after).next() else {
+        return false;
+    };
+    word.chars().next().is_some_and(char::is_lowercase)
+        && !word.ends_with("ly")
+        && !matches!(
+            LEXICON.class(word),
+            Some(
+                WordClass::Be
+                    | WordClass::Adverb
+                    | WordClass::Follower
+                    | WordClass::Coord
+                    | WordClass::Locative
+                    | WordClass::By
+            )
+        )
+}
+
 /// True when the trigger is a participle after a form of "be" ("was hosted", "were warmly
 /// received", "is recognized as").
 fn is_passive(view: &View, hit: &Hit) -> bool {
@@ -401,4 +440,20 @@ fn shares_subject(view: &View, hit: &Hit, before: &[&Mention]) -> bool {
     };
     let tail = &gap[coord + 1..];
     tail.len() <= 3 && !tail.iter().any(|w| LEXICON.is(w, WordClass::Determiner))
+}
+
+/// True when the trigger's object is a person or group named by a common noun ("hosted a
+/// delegation", "welcomed the visiting ministers", "the delegation was welcomed"): a group
+/// noun within the first three words after the trigger, or for a passive within the four
+/// words before it, with no punctuation between.
+pub(crate) fn group_object(view: &View, hit: &Hit) -> bool {
+    let breaks = |c: char| ",;:.()".contains(c);
+    if is_passive(view, hit) {
+        let gap = view.slice(hit.clause.start, hit.span.start);
+        let gap = gap.rsplit(breaks).next().unwrap_or("");
+        return words(gap).rev().take(4).any(|w| LEXICON.is_group_noun(w));
+    }
+    let gap = view.slice(hit.span.end, hit.clause.end);
+    let gap = gap.split(breaks).next().unwrap_or("");
+    words(gap).take(3).any(|w| LEXICON.is_group_noun(w))
 }

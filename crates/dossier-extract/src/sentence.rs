@@ -34,12 +34,15 @@ pub(crate) struct Hit {
 }
 
 impl<'a> View<'a> {
-    /// Builds the view of `span`; `None` when the span is not a valid range of `text`.
+    /// Builds the view of `span`; `None` when the span is not a valid range of `text`. With
+    /// `minor`, the general event words join the main triggers; without, the view is exactly
+    /// what the main triggers alone make of the sentence.
     pub fn new(
         text: &'a str,
         span: Span,
         mentions: &'a [Mention],
         quotes: &'a [Quote],
+        minor: bool,
     ) -> Option<Self> {
         text.get(span.range())?;
         let first = mentions.partition_point(|m| m.span.start < span.start);
@@ -63,7 +66,7 @@ impl<'a> View<'a> {
             hits: Vec::new(),
             cues: Vec::new(),
         };
-        view.hits = view.find_triggers();
+        view.hits = view.find_triggers(minor);
         if !view.hits.is_empty() {
             view.cues = view.find_cues();
         }
@@ -80,31 +83,71 @@ impl<'a> View<'a> {
         self.text.get(start..end).unwrap_or("")
     }
 
-    fn find_triggers(&self) -> Vec<Hit> {
+    /// The word-bounded matches of one automaton that overlap no mention and no span of
+    /// `taken`.
+    fn matches(
+        &self,
+        automaton: &aho_corasick::AhoCorasick,
+        info: &'static [Trigger],
+        taken: &[(Span, &'static Trigger)],
+    ) -> Vec<(Span, &'static Trigger)> {
         let sentence = self.slice(self.span.start, self.span.end);
-        let mut spans: Vec<(Span, &'static Trigger)> = Vec::new();
-        for m in LEXICON.triggers.find_iter(sentence) {
-            let span = Span::new(self.span.start + m.start(), self.span.start + m.end());
-            if !on_word_boundaries(self.text, span)
-                || self.mentions.iter().any(|x| x.span.overlaps(span))
-            {
-                continue;
-            }
-            spans.push((span, &LEXICON.trigger_info[m.pattern().as_usize()]));
+        automaton
+            .find_iter(sentence)
+            .map(|m| {
+                let span = Span::new(self.span.start + m.start(), self.span.start + m.end());
+                (span, &info[m.pattern().as_usize()])
+            })
+            .filter(|(span, _)| {
+                on_word_boundaries(self.text, *span)
+                    && !self.mentions.iter().any(|x| x.span.overlaps(*span))
+                    && !taken.iter().any(|(t, _)| t.overlaps(*span))
+            })
+            .collect()
+    }
+
+    /// The triggers of the sentence with their clauses. A main trigger's clause is bounded by
+    /// the neighbouring main triggers only, a minor one's by every neighbouring trigger.
+    fn find_triggers(&self, minor: bool) -> Vec<Hit> {
+        let sentence = self.slice(self.span.start, self.span.end);
+        let mut spans = self.matches(&LEXICON.triggers, &LEXICON.trigger_info, &[]);
+        if minor {
+            let extra = self.matches(&LEXICON.minor_triggers, &LEXICON.minor_info, &spans);
+            spans.extend(extra);
+            spans.sort_by_key(|(span, _)| *span);
         }
         let stops: Vec<usize> = sentence
             .match_indices([';', ':'])
             .map(|(i, _)| self.span.start + i)
             .collect();
+        // A main trigger is bounded by the main triggers around it, a minor one by any trigger
+        // (computed in two linear passes, so a long sentence never costs quadratic time).
+        let mut previous_main = vec![None; spans.len()];
+        let mut last_main = None;
+        for (i, (_, trigger)) in spans.iter().enumerate() {
+            previous_main[i] = last_main;
+            if !trigger.minor {
+                last_main = Some(i);
+            }
+        }
+        let mut next_main = vec![None; spans.len()];
+        let mut following_main = None;
+        for (i, (_, trigger)) in spans.iter().enumerate().rev() {
+            next_main[i] = following_main;
+            if !trigger.minor {
+                following_main = Some(i);
+            }
+        }
         (0..spans.len())
             .map(|i| {
                 let (span, trigger) = spans[i];
-                let mut start = if i > 0 {
-                    spans[i - 1].0.end
+                let (before, after) = if trigger.minor {
+                    (i.checked_sub(1), Some(i + 1).filter(|&j| j < spans.len()))
                 } else {
-                    self.span.start
+                    (previous_main[i], next_main[i])
                 };
-                let mut end = spans.get(i + 1).map_or(self.span.end, |next| next.0.start);
+                let mut start = before.map_or(self.span.start, |j| spans[j].0.end);
+                let mut end = after.map_or(self.span.end, |j| spans[j].0.start);
                 let after = stops.partition_point(|&stop| stop < span.start);
                 if let Some(&stop) = after.checked_sub(1).and_then(|i| stops.get(i)) {
                     start = start.max(stop + 1);

@@ -378,6 +378,7 @@ fn modality_cues() {
         &[],
         &[
             "supply_weapons agent=Freedonia recipient=Red Brigade alleged",
+            "cooperate agent=Freedonia uncertain",
             "fund agent=Anna Berg recipient=Red Brigade asserted",
         ],
     );
@@ -452,6 +453,111 @@ fn norp_participants() {
         "Freedonian officials met the Red Brigade.",
         &[("Freedonian", Norp), ("Red Brigade", Org)],
         &[],
-        &["meet agent=Freedonian patient=Red Brigade asserted"],
+        &["meet patient=Red Brigade asserted"],
+    );
+}
+
+#[test]
+fn attributive_names_are_not_agents() {
+    let names = [
+        ("Freedonian", Norp),
+        ("Freedonia", Gpe),
+        ("Red Brigade", Org),
+        ("Anna Berg", Per),
+    ];
+    check(
+        // The agency acts, not Freedonia; no agent is borrowed from further back.
+        "After Anna Berg left, the Freedonian fisheries agency condemned the Red Brigade.",
+        &names,
+        &[],
+        &[
+            "travel agent=Anna Berg asserted",
+            "condemn patient=Red Brigade asserted",
+        ],
+    );
+    for (text, expected) in [
+        (
+            "Freedonia on Monday condemned the Red Brigade.",
+            "condemn agent=Freedonia patient=Red Brigade asserted",
+        ),
+        (
+            "Freedonia has condemned the Red Brigade.",
+            "condemn agent=Freedonia patient=Red Brigade asserted",
+        ),
+        (
+            "Freedonia officially condemned the Red Brigade.",
+            "condemn agent=Freedonia patient=Red Brigade asserted",
+        ),
+    ] {
+        check(text, &names, &[], &[expected]);
+    }
+}
+
+#[test]
+fn hosting_needs_a_guest() {
+    let names = [("Freedonia", Gpe), ("Anna Berg", Per)];
+    check(
+        "Freedonia welcomed the agreement on Tuesday.",
+        &names,
+        &[],
+        &[],
+    );
+    check(
+        "Freedonia welcomed a delegation from the north.",
+        &names,
+        &[],
+        &["host agent=Freedonia asserted"],
+    );
+    check(
+        "Freedonia welcomed Anna Berg.",
+        &names,
+        &[],
+        &["host agent=Freedonia patient=Anna Berg asserted"],
+    );
+}
+
+#[test]
+fn general_event_words() {
+    let names = [("Acme", Org), ("Globex", Org), ("Anna Berg", Per)];
+    for (text, expected) in [
+        (
+            "Acme acquired Globex.",
+            vec!["trade agent=Acme patient=Globex asserted"],
+        ),
+        ("Acme signed a contract.", vec!["agree agent=Acme asserted"]),
+        // Changes of amounts are event mentions, never claims.
+        ("Acme shares rose sharply.", vec![]),
+        // A general word that is a modality cue qualifies the main claim.
+        (
+            "Acme refused to condemn Globex.",
+            vec!["condemn agent=Acme patient=Globex denied"],
+        ),
+        // A main trigger keeps its subject across a general word ("plans").
+        (
+            "Anna Berg, who plans ahead, met Globex.",
+            vec!["meet agent=Anna Berg patient=Globex asserted"],
+        ),
+    ] {
+        check(text, &names, &[], &expected);
+    }
+}
+
+#[test]
+fn event_mentions_include_words_without_claims() {
+    let text = "Sales rose after the launch, and the deal was signed.";
+    let annotations = annotate(text, &[], &[], None);
+    let found: Vec<(&str, &str)> = super::event_mentions(&document(text), &annotations)
+        .iter()
+        .map(|m| (m.span.slice(text), m.event_type))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("Sales", "trade"),
+            ("rose", "change"),
+            ("launch", "produce"),
+            ("deal", "agree"),
+            ("signed", "agree"),
+        ]
     );
 }

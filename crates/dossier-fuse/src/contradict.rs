@@ -5,7 +5,7 @@
 //! dated differently* — and are joined into one event with a `date` contradiction — only when a
 //! careful reader would agree; every condition must hold:
 //!
-//! 1. their types share a group and are not speech acts;
+//! 1. their types share a group and are neither speech acts nor general (`loose`) types;
 //! 2. the participants of one are a subset of the other's, sharing a person or organisation;
 //! 3. they name the same place, or neither names one and they have the same two or more
 //!    participants;
@@ -114,7 +114,7 @@ fn summarise(records: &[Record], members: &[usize]) -> Summary {
     let first = &records[members[0]];
     let mut s = Summary {
         group: first.info.group.clone(),
-        speech: first.info.speech,
+        speech: first.info.speech || first.info.loose,
         participants: BTreeSet::new(),
         place: None,
         time: None,

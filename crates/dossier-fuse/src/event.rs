@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use dossier_core::{Entity, Event, EventTime, Role};
 
+use crate::content::Content;
 use crate::records::Record;
 use crate::time::{bounds, common_prefix};
 use crate::types::TypeInfo;
@@ -25,7 +26,14 @@ pub(crate) fn build(
         Some(values) => disputed_time(values),
         None => agreed_time.map_or_else(EventTime::default, agreed),
     };
-    let label = label(&event_type, &participants, place, &time, entities);
+    let mut ordered = rs.clone();
+    ordered.sort_by_key(|r| r.at);
+    let own = ordered.iter().filter(|r| r.event_type == event_type);
+    let words = Words {
+        trigger: own.clone().next().map_or("", |r| r.trigger.as_str()),
+        content: own.filter_map(|r| r.content.as_ref()).next(),
+    };
+    let label = label(&event_type, &participants, place, &time, entities, &words);
     let mut claims: Vec<_> = rs.iter().map(|r| r.at).collect();
     claims.sort();
     let sources = rs.iter().map(|r| r.at.doc).collect::<BTreeSet<_>>().len();
@@ -145,15 +153,31 @@ fn disputed_time(values: &[String]) -> EventTime {
     }
 }
 
-/// "Anna Berg met Tomas Lind in Ostrava (2006-03)", from the type's template.
+/// The words of an event's first claim that its label may show.
+#[derive(Debug, Default)]
+pub(crate) struct Words<'a> {
+    /// The trigger as written, lower-cased, for `{trigger}`.
+    pub trigger: &'a str,
+    /// What a statement reports.
+    pub content: Option<&'a Content>,
+}
+
+/// "Anna Berg met Tomas Lind in Ostrava (2006-03)", from the type's template; a statement
+/// shows what was said: "Anna Berg: “…”" or "Anna Berg said the plant would close".
 pub(crate) fn label(
     event_type: &str,
     participants: &[(usize, Role)],
     place: Option<usize>,
     time: &EventTime,
     entities: &[Entity],
+    words: &Words,
 ) -> String {
-    let template = TypeInfo::of(event_type).template;
+    let info = TypeInfo::of(event_type);
+    let template = match words.content {
+        Some(c) if info.speech && c.quoted => "{agent}: {content}".to_string(),
+        Some(_) if info.speech => "{agent} said {content}".to_string(),
+        _ => info.template,
+    };
     let names = |pick: &dyn Fn(Role) -> bool| {
         let names: Vec<&str> = participants
             .iter()
@@ -169,7 +193,11 @@ pub(crate) fn label(
         .filter(|p| !participants.iter().any(|(e, _)| e == p))
         .and_then(|p| entities.get(p))
         .map(|x| x.name.clone());
-    let mut line = template.replace("{agent}", &agent);
+    let content = words.content.map_or("", |c| c.shown.as_str());
+    let mut line = template
+        .replace("{agent}", &agent)
+        .replace("{trigger}", words.trigger)
+        .replace("{content}", content);
     if line.contains("{place}") {
         line = line
             .replace("{place}", place_name.as_deref().unwrap_or(&object))
@@ -183,7 +211,8 @@ pub(crate) fn label(
     if let Some(value) = &time.value {
         line += &format!(" ({value})");
     }
-    line.split_whitespace().collect::<Vec<_>>().join(" ")
+    let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+    line.trim_start_matches([':', ' ']).to_string()
 }
 
 /// "A", "A and B", "A, B and C".

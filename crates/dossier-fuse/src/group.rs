@@ -4,11 +4,12 @@
 //! they share a participant entity, no place or counterpart tells them apart, and their times
 //! can both hold (one ISO prefix of the other, or one missing). The evidence must be enough:
 //! two shared entities (participants or place), or one shared participant and two agreeing
-//! dates (for speech acts, the same day). A speech act or a recurring kind of meeting is not the
-//! same happening just because the same people appear in it.
+//! dates. Speech acts are one only when they report the same content (aligned wording, see
+//! [`crate::content`]), never just because the speaker is the same. A recurring kind of
+//! meeting is not the same happening just because the same people appear in it.
 //!
-//! Candidates come from an inverted index — keys (group, entity pair) and (group, entity,
-//! year) — and each bucket compares only a bounded window of neighbours, so the work grows
+//! Candidates come from an inverted index — keys (group, entity pair), (group, entity,
+//! year) and, for speech acts, (group, speaker) — and each bucket compares only a bounded window of neighbours, so the work grows
 //! linearly with the corpus, never with all pairs of claims. Pairs are merged strongest first
 //! into a union-find whose clusters keep the most specific time and the place they agreed on,
 //! and a merge that would put two incompatible times or places into one cluster is refused, so
@@ -137,6 +138,15 @@ fn candidate_pairs(records: &[Record]) -> Vec<(usize, usize)> {
                     .push(i);
             }
         }
+        if r.info.speech {
+            // Statements of one speaker meet whatever their dates; their content decides.
+            for e in r.entities() {
+                index
+                    .entry((&r.info.group, e, i64::MIN))
+                    .or_default()
+                    .push(i);
+            }
+        }
         if let Some(y) = r.time.as_deref().and_then(year) {
             for e in r.entities() {
                 index
@@ -179,10 +189,16 @@ pub(crate) fn strength(a: &Record, b: &Record) -> Option<u8> {
         (Some(x), Some(y)) => x == y || !a.info.speech && compatible(x, y),
         _ => false,
     };
-    let same_day = dates_agree && a.time.as_ref().is_some_and(|t| t.len() == 10);
     let same_place = a.place.is_some() && a.place == b.place;
-    let enough = shared + usize::from(same_place) >= 2 && !a.info.speech
-        || dates_agree && (!a.info.speech || same_day);
+    let same_content = match (&a.content, &b.content) {
+        (Some(x), Some(y)) => x.same_as(y),
+        _ => false,
+    };
+    let enough = if a.info.speech {
+        same_content
+    } else {
+        shared + usize::from(same_place) >= 2 || dates_agree
+    };
     enough.then(|| {
         let entities = (shared + usize::from(same_place)).min(100) as u8;
         2 * entities + u8::from(dates_agree)

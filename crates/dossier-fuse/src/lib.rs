@@ -5,7 +5,9 @@
 //! coreference ([`group`]: an inverted index plus a constrained union-find, never all pairs),
 //! then clusters that independent sources date differently are joined and reported as `date`
 //! contradictions ([`contradict`], whose rule is deliberately strict: a contradiction a careful
-//! reader would not accept is worse than a missed one). Each final cluster becomes an
+//! reader would not accept is worse than a missed one). Partial clusters (no actor, or nothing
+//! acted upon, and no time) join a fuller cluster of their document or are left out
+//! ([`partial`]). Each final cluster becomes an
 //! [`Event`] whose `independent_sources` counts lineages, so a rewrite never corroborates its
 //! original. Counts stated in an event's sentences are joined to it, and each event is checked
 //! for `number` contradictions (two independent counts of the same people that cannot both
@@ -18,9 +20,11 @@
 
 mod assertions;
 mod attributes;
+mod content;
 mod contradict;
 mod event;
 mod group;
+mod partial;
 mod records;
 mod time;
 mod types;
@@ -40,6 +44,7 @@ pub fn fuse(
     let records = records::records(documents, entities, lineages);
     let mut clusters = group::cluster(&records);
     let conflicts = contradict::date_conflicts(&records, entities, &mut clusters);
+    let dropped = partial::absorb(&records, &mut clusters);
 
     let mut conflict_of: HashMap<usize, usize> = HashMap::new();
     for (n, conflict) in conflicts.iter().enumerate() {
@@ -48,6 +53,8 @@ pub fn fuse(
     let mut built: Vec<(Event, Option<usize>, Vec<usize>)> = clusters
         .groups()
         .into_iter()
+        // A cluster's root is its smallest member, its first.
+        .filter(|members| !dropped.contains(&members[0]))
         .map(|members| {
             let root = clusters.find(members[0]);
             let conflict = conflict_of.get(&root).copied();

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use dossier_core::{AnalyzedDocument, ClaimRef, Entity, Lineage, Modality, Role, Span};
 
+use crate::content::{self, Content};
 use crate::time::iso_prefix;
 use crate::types::{says_dispute, says_recurrence, TypeInfo};
 
@@ -33,6 +34,10 @@ pub(crate) struct Record {
     pub disputed: bool,
     /// Index of the claim's sentence in its document.
     pub sentence: usize,
+    /// The trigger as written, lower-cased ("delivered").
+    pub trigger: String,
+    /// What a speech act reports, when its sentence shows it.
+    pub content: Option<Content>,
 }
 
 impl Record {
@@ -94,10 +99,15 @@ pub(crate) fn records(
                 .time
                 .as_ref()
                 .is_some_and(|t| sentence.is_some_and(|s| s.contains(t.span)));
+            let info = TypeInfo::of(&claim.event_type);
+            let content = info
+                .speech
+                .then(|| content::of_claim(analyzed, claim))
+                .flatten();
             out.push(Record {
                 at: ClaimRef { doc: d, claim: c },
                 event_type: claim.event_type.clone(),
-                info: TypeInfo::of(&claim.event_type),
+                info,
                 participants,
                 place,
                 time,
@@ -108,6 +118,8 @@ pub(crate) fn records(
                 asserted: matches!(claim.modality, Modality::Asserted | Modality::Reported),
                 disputed: says_dispute(sentence_text),
                 sentence: claim.sentence,
+                trigger: text.get(claim.trigger.range()).unwrap_or("").to_lowercase(),
+                content,
             });
         }
     }

@@ -15,8 +15,12 @@ pub(crate) struct TypeInfo {
     pub group: String,
     /// Participants may swap roles ("X met Y" = "Y met X").
     pub symmetric: bool,
-    /// A speech act: grouped only with its own type, never date-contradicted.
+    /// A speech act: grouped only with its own type and content, never date-contradicted.
     pub speech: bool,
+    /// A general event type: never date-contradicted.
+    pub loose: bool,
+    /// The type takes no object: an agent alone makes a complete event.
+    pub no_object: bool,
     /// Label template with `{agent}`, `{object}`, `{place}`.
     pub template: String,
 }
@@ -32,6 +36,8 @@ impl TypeInfo {
                 group: name.to_string(),
                 symmetric: false,
                 speech: false,
+                loose: true,
+                no_object: false,
                 template: format!("{{agent}} {} {{object}}", name.replace('_', " ")),
             })
     }
@@ -50,6 +56,8 @@ static TABLE: LazyLock<Vec<(String, TypeInfo)>> = LazyLock::new(|| {
                     group: group.to_string(),
                     symmetric: has("symmetric"),
                     speech: has("speech"),
+                    loose: has("loose"),
+                    no_object: has("no_object"),
                     template: template.to_string(),
                 },
             ))
