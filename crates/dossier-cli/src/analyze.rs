@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
-use dossier_core::{AnalyzedDocument, Document, Dossier, Skipped};
+use dossier_core::{AnalyzedDocument, Diagnostic, Document, Dossier, Skipped};
 use dossier_ingest::IngestConfig;
 use dossier_store::Store;
 use rayon::prelude::*;
@@ -42,7 +42,21 @@ pub fn run(config: &AnalyzeConfig) -> Result<()> {
     let store_path = config.out_dir.join(STORE_FILE);
     progress.stage("opening the store");
     let mut store = Store::open(&store_path)?;
-    let stored = store.documents()?;
+    let fingerprint = analysis_fingerprint();
+    let mut stored = store.documents()?;
+    if !stored.is_empty() && store.analysis_fingerprint()?.as_deref() != Some(fingerprint.as_str())
+    {
+        if !config.quiet {
+            eprintln!(
+                "note: the {} stored document(s) were analyzed by another version of dossier; analyzing them again",
+                stored.len()
+            );
+        }
+        stored = reanalyze(stored, &progress);
+        store
+            .add(&stored, &[])
+            .with_context(|| format!("cannot save to {}", store_path.display()))?;
+    }
 
     progress.stage("reading");
     let ingested = dossier_ingest::ingest_paths(&config.paths, &config.ingest);
@@ -63,6 +77,7 @@ pub fn run(config: &AnalyzeConfig) -> Result<()> {
     progress.stage("saving");
     store
         .add(&analyzed, &ingested.skipped)
+        .and_then(|()| store.set_analysis_fingerprint(&fingerprint))
         .with_context(|| format!("cannot save to {}", store_path.display()))?;
 
     let mut documents = stored;
@@ -101,9 +116,9 @@ pub fn run(config: &AnalyzeConfig) -> Result<()> {
 /// Splits freshly ingested documents into those new to the dossier and those already stored
 /// (same bytes), and renames new documents whose id is taken by a different stored document.
 fn separate_new(
-    ingested: Vec<(Document, Vec<dossier_core::Diagnostic>)>,
+    ingested: Vec<(Document, Vec<Diagnostic>)>,
     stored: &[AnalyzedDocument],
-) -> (Vec<(Document, Vec<dossier_core::Diagnostic>)>, usize) {
+) -> (Vec<(Document, Vec<Diagnostic>)>, usize) {
     let stored_hashes: HashSet<&str> = stored.iter().map(|d| d.document.sha256.as_str()).collect();
     let mut taken_ids: BTreeSet<String> = stored.iter().map(|d| d.document.id.clone()).collect();
     let mut new_documents = Vec::new();
@@ -133,30 +148,84 @@ fn unique_id(id: &str, taken: &BTreeSet<String>) -> String {
 
 /// Runs the per-document stages (annotate, extract) over new documents, in parallel.
 fn analyze_documents(
-    documents: Vec<(Document, Vec<dossier_core::Diagnostic>)>,
+    documents: Vec<(Document, Vec<Diagnostic>)>,
     progress: &Progress,
 ) -> Vec<AnalyzedDocument> {
     let bar = progress.bar("annotating", documents.len() as u64);
     let analyzed = documents
         .into_par_iter()
-        .map(|(document, mut diagnostics)| {
-            let (annotations, annotate_notes) = dossier_annotate::annotate(&document);
-            let (claims, extract_notes) = dossier_extract::extract(&document, &annotations);
-            let attributes = dossier_extract::attributes(&document, &annotations);
-            diagnostics.extend(annotate_notes);
-            diagnostics.extend(extract_notes);
+        .map(|(document, diagnostics)| {
+            let analyzed = analyze_document(document, diagnostics);
             bar.inc(1);
-            AnalyzedDocument {
-                document,
-                annotations,
-                claims,
-                attributes,
-                diagnostics,
-            }
+            analyzed
         })
         .collect();
     bar.finish_and_clear();
     analyzed
+}
+
+/// The per-document stages: annotate, then extract claims and attributes.
+fn analyze_document(document: Document, mut diagnostics: Vec<Diagnostic>) -> AnalyzedDocument {
+    let (annotations, annotate_notes) = dossier_annotate::annotate(&document);
+    let (claims, extract_notes) = dossier_extract::extract(&document, &annotations);
+    let attributes = dossier_extract::attributes(&document, &annotations);
+    diagnostics.extend(annotate_notes);
+    diagnostics.extend(extract_notes);
+    AnalyzedDocument {
+        document,
+        annotations,
+        claims,
+        attributes,
+        diagnostics,
+    }
+}
+
+/// Analyzes stored documents again from their stored text, keeping their earlier notes (those
+/// of ingest among them) without repeating the ones the new analysis gives again.
+fn reanalyze(stored: Vec<AnalyzedDocument>, progress: &Progress) -> Vec<AnalyzedDocument> {
+    let documents = stored
+        .into_iter()
+        .map(|d| (d.document, d.diagnostics))
+        .collect();
+    let mut analyzed = analyze_documents(documents, progress);
+    for document in &mut analyzed {
+        let mut seen = HashSet::new();
+        document
+            .diagnostics
+            .retain(|d| seen.insert((d.severity, d.message.clone())));
+    }
+    analyzed
+}
+
+/// Identifies the analysis this build performs: a hash of the version and of the full
+/// analysis of a built-in probe article (the bundled example's first article). When the
+/// annotators, their resources or the extractor change, the probe's analysis changes, and
+/// stored documents made by the older analysis are analyzed again instead of being mixed
+/// with new ones.
+fn analysis_fingerprint() -> String {
+    let probe = Document {
+        id: "probe".into(),
+        path: "probe".into(),
+        sha256: String::new(),
+        text: include_str!("../../../examples/baltic-quota/harbour-daily.txt").into(),
+        meta: dossier_core::Metadata {
+            published: chrono::NaiveDate::from_ymd_opt(2024, 3, 12),
+            ..Default::default()
+        },
+    };
+    let analysis = analyze_document(probe, Vec::new());
+    let description = format!(
+        "{} {:?} {:?} {:?} {:?}",
+        env!("CARGO_PKG_VERSION"),
+        analysis.annotations,
+        analysis.claims,
+        analysis.attributes,
+        analysis.diagnostics
+    );
+    format!(
+        "{:016x}",
+        xxhash_rust::xxh3::xxh3_64(description.as_bytes())
+    )
 }
 
 /// Runs the corpus stages (link, fuse) over all documents of the dossier.

@@ -127,6 +127,32 @@ impl Store {
         read::skipped(&self.connection).map_err(|e| self.error(e))
     }
 
+    /// The fingerprint of the analysis (annotate + extract) the stored documents were made
+    /// with, if one was recorded. A caller whose analysis differs should analyze the stored
+    /// documents again rather than mix old and new annotations.
+    pub fn analysis_fingerprint(&self) -> Result<Option<String>, StoreError> {
+        let query = || -> rusqlite::Result<Option<String>> {
+            let mut select = self
+                .connection
+                .prepare_cached("SELECT value FROM settings WHERE key = 'analysis'")?;
+            select.query_row([], |r| r.get(0)).optional()
+        };
+        query().map_err(|e| self.error(e))
+    }
+
+    /// Records the fingerprint of the analysis the stored documents were made with. Call it
+    /// after the documents are added: a run killed in between analyzes them again next time.
+    pub fn set_analysis_fingerprint(&mut self, fingerprint: &str) -> Result<(), StoreError> {
+        self.connection
+            .execute(
+                "INSERT INTO settings (key, value) VALUES ('analysis', ?1)
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [fingerprint],
+            )
+            .map(|_| ())
+            .map_err(|e| self.error(e))
+    }
+
     /// The ids of all stored documents, sorted.
     pub fn document_ids(&self) -> Result<Vec<String>, StoreError> {
         let query = || -> rusqlite::Result<Vec<String>> {

@@ -12,9 +12,9 @@
 use rusqlite::Connection;
 
 /// The schema version this build reads and writes.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
-/// The tables of schema version 2 (version 1 had no `attributes`). Offsets are byte offsets into `documents.text`.
+/// The tables of schema version 3 (version 1 had no `attributes`, version 2 no `settings`). Offsets are byte offsets into `documents.text`.
 const CREATE_TABLES: &str = r#"
 CREATE TABLE documents (
     id        TEXT PRIMARY KEY,
@@ -144,6 +144,11 @@ CREATE TABLE skipped (
     path   TEXT PRIMARY KEY,
     reason TEXT NOT NULL
 );
+
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
 "#;
 
 /// Why a file cannot be used as a store (the caller adds the path).
@@ -174,10 +179,30 @@ pub fn prepare(connection: &Connection) -> Result<(), Refusal> {
     match version {
         SCHEMA_VERSION => Ok(()),
         0 => create(connection),
+        2 => add_settings(connection),
         v if v > SCHEMA_VERSION => Err(Refusal::Newer(v)),
         v @ 1.. => Err(Refusal::Older(v)),
         v => Err(Refusal::NotAStore(format!("unknown schema version {v}"))),
     }
+}
+
+/// The version-2 schema, for the migration test.
+#[cfg(test)]
+pub(crate) fn tables_without_settings() -> String {
+    CREATE_TABLES.split("CREATE TABLE settings").next().unwrap_or_default().to_string()
+}
+
+/// Migrates a version-2 store, which differs only by lacking the `settings` table. Its
+/// documents carry no analysis fingerprint, so the caller analyzes them again.
+fn add_settings(connection: &Connection) -> Result<(), Refusal> {
+    connection
+        .execute_batch(&format!(
+            "BEGIN;
+             CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+             PRAGMA user_version = {SCHEMA_VERSION};
+             COMMIT;"
+        ))
+        .map_err(Refusal::Sqlite)
 }
 
 /// Creates the schema in a database that has no tables yet.

@@ -9,6 +9,7 @@ use dossier_core::{
 };
 use tempfile::TempDir;
 
+use super::schema::SCHEMA_VERSION;
 use super::{Store, StoreError};
 
 /// A document with every field and every enum variant set.
@@ -359,7 +360,8 @@ fn refuses_files_that_are_not_stores() {
         "{error:?}"
     );
 
-    // A store of schema 1 lacks attribute claims: refused with a message saying what to do.
+    // A store of an older schema (here 1, without attribute claims) is refused with a message
+    // saying what to do.
     let older = dir.path().join("older.sqlite");
     rusqlite::Connection::open(&older)
         .unwrap()
@@ -371,7 +373,7 @@ fn refuses_files_that_are_not_stores() {
             error,
             StoreError::OlderSchema {
                 found: 1,
-                supported: 2,
+                supported: SCHEMA_VERSION,
                 ..
             }
         ),
@@ -406,4 +408,31 @@ fn thousands_of_documents_in_one_call() {
     assert_eq!(read[1234], docs[1234]);
     // Generous bound for a debug build on a shared machine: catches per-row commits.
     assert!(started.elapsed().as_secs() < 60, "{:?}", started.elapsed());
+}
+
+#[test]
+fn the_analysis_fingerprint_is_kept_across_openings() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dossier.sqlite");
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.analysis_fingerprint().unwrap(), None);
+    store.set_analysis_fingerprint("first").unwrap();
+    store.set_analysis_fingerprint("second").unwrap();
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.analysis_fingerprint().unwrap().as_deref(), Some("second"));
+}
+
+#[test]
+fn a_version_2_store_gains_the_settings_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v2.sqlite");
+    let connection = rusqlite::Connection::open(&path).unwrap();
+    connection.execute_batch(&crate::schema::tables_without_settings()).unwrap();
+    connection.execute_batch("PRAGMA user_version = 2").unwrap();
+    drop(connection);
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.analysis_fingerprint().unwrap(), None);
+    store.set_analysis_fingerprint("x").unwrap();
+    assert!(store.documents().unwrap().is_empty());
 }

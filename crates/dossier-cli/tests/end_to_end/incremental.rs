@@ -65,3 +65,25 @@ fn a_killed_run_leaves_a_store_the_next_run_finishes() {
         );
     }
 }
+
+#[test]
+fn documents_stored_by_another_analysis_are_analyzed_again() {
+    let input = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    write_articles(input.path(), "west", 2);
+    analyze_ok(&[input.path()], out.path());
+    let unchanged = analyze_ok(&[input.path()], out.path());
+    assert!(!stderr(&unchanged).contains("analyzing them again"));
+
+    let mut store = dossier_store::Store::open(&out.path().join("dossier.sqlite")).unwrap();
+    store.set_analysis_fingerprint("an older analysis").unwrap();
+    drop(store);
+    let output = analyze_ok(&[input.path()], out.path());
+    assert!(stderr(&output).contains("the 2 stored document(s) were analyzed by another version"));
+    assert_eq!(document_count(out.path()), 2);
+    let again = analyze_ok(&[input.path()], out.path());
+    assert!(
+        !stderr(&again).contains("analyzing them again"),
+        "the fingerprint is recorded"
+    );
+}
