@@ -3,10 +3,11 @@
 //! A pure function of one document, its annotations and the word lists in
 //! `resources/extract/`: every trigger ("met", "visited", "condemned", …) of every sentence
 //! yields at most one claim with its participants, time, place, speaker and modality. The main
-//! triggers (`triggers.tsv`) are read first, exactly as if nothing else existed; the general
-//! event words (`event_words.tsv`: "signed", "delivered", "the deal") are read in a second pass
-//! that never changes the main claims, and some of their types are event mentions only
-//! ([`event_mentions`]), never claims.
+//! triggers (`triggers.tsv`) make claims; the general event words (`event_words.tsv`:
+//! "signed", "delivered", "the deal") are event mentions only ([`event_mentions`]), never
+//! claims: read by word order alone, their participants were too often wrong ("X continues Y")
+//! for a timeline that must be trusted, so they serve the event-mention measure and later
+//! deeper readers.
 //!
 //! The key design decision is to read roles from word order within a bounded clause instead of
 //! parsing: the names before a trigger are its subject, the names right after it its object,
@@ -48,22 +49,14 @@ pub fn extract(doc: &Document, annotations: &Annotations) -> (Vec<Claim>, Vec<Di
         previous_end = span.end;
         let times = sentence_times(annotations, span, &mut next_time);
         let (mentions, quotes) = (&annotations.mentions, &annotations.quotes);
-        let (Some(main), Some(all)) = (
-            View::new(text, span, mentions, quotes, false),
-            View::new(text, span, mentions, quotes, true),
-        ) else {
+        let Some(main) = View::new(text, span, mentions, quotes, false) else {
             diagnostics.push(
                 Diagnostic::warning("sentence span outside the text: no claims read from it")
                     .at(span),
             );
             continue;
         };
-        let mut found = sentence_claims(&main, index, &times, narrative, false);
-        if all.hits.len() > main.hits.len() {
-            found.extend(sentence_claims(&all, index, &times, narrative, true));
-            found.sort_by_key(|c| c.trigger);
-        }
-        claims.extend(found);
+        claims.extend(sentence_claims(&main, index, &times, narrative));
         if let Some(last) = times.last() {
             narrative = Some(last);
         }
@@ -124,14 +117,12 @@ pub struct EventMention {
     pub event_type: &'static str,
 }
 
-/// The claims of one sentence, one per trigger that has a participant: of the main triggers,
-/// or with `minor` of the general event words (whose roles are read with all triggers around).
+/// The claims of one sentence, one per main trigger that has a participant.
 fn sentence_claims(
     view: &View,
     index: usize,
     times: &[&TimeExpr],
     narrative: Option<&TimeExpr>,
-    minor: bool,
 ) -> Vec<Claim> {
     let mut roles: Vec<Roles> = Vec::with_capacity(view.hits.len());
     for i in 0..view.hits.len() {
@@ -141,10 +132,7 @@ fn sentence_claims(
     let mut claims = Vec::new();
     for (i, hit) in view.hits.iter().enumerate() {
         let event_type = &LEXICON.types[hit.trigger.event_type];
-        // A general event word that is also a modality cue ("refused to condemn") qualifies
-        // another claim rather than making its own.
-        let is_cue = || view.cues.iter().any(|(span, _)| span.overlaps(hit.span));
-        if hit.trigger.minor != minor || event_type.mention_only || minor && is_cue() {
+        if hit.trigger.minor || event_type.mention_only {
             continue;
         }
         let object_role = event_type.object_role.unwrap_or(Role::Patient);

@@ -378,7 +378,6 @@ fn modality_cues() {
         &[],
         &[
             "supply_weapons agent=Freedonia recipient=Red Brigade alleged",
-            "cooperate agent=Freedonia uncertain",
             "fund agent=Anna Berg recipient=Red Brigade asserted",
         ],
     );
@@ -470,10 +469,7 @@ fn attributive_names_are_not_agents() {
         "After Anna Berg left, the Freedonian fisheries agency condemned the Red Brigade.",
         &names,
         &[],
-        &[
-            "travel agent=Anna Berg asserted",
-            "condemn patient=Red Brigade asserted",
-        ],
+        &["condemn patient=Red Brigade asserted"],
     );
     for (text, expected) in [
         (
@@ -517,15 +513,12 @@ fn hosting_needs_a_guest() {
 }
 
 #[test]
-fn general_event_words() {
+fn general_event_words_make_no_claims() {
     let names = [("Acme", Org), ("Globex", Org), ("Anna Berg", Per)];
     for (text, expected) in [
-        (
-            "Acme acquired Globex.",
-            vec!["trade agent=Acme patient=Globex asserted"],
-        ),
-        ("Acme signed a contract.", vec!["agree agent=Acme asserted"]),
-        // Changes of amounts are event mentions, never claims.
+        // General event words are event mentions only (see `event_mentions`).
+        ("Acme acquired Globex.", vec![]),
+        ("Acme signed a contract.", vec![]),
         ("Acme shares rose sharply.", vec![]),
         // A general word that is a modality cue qualifies the main claim.
         (

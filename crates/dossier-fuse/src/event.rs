@@ -32,6 +32,7 @@ pub(crate) fn build(
     let words = Words {
         trigger: own.clone().next().map_or("", |r| r.trigger.as_str()),
         content: own.filter_map(|r| r.content.as_ref()).next(),
+        qualifier: qualifier(&rs),
     };
     let label = label(&event_type, &participants, place, &time, entities, &words);
     let mut claims: Vec<_> = rs.iter().map(|r| r.at).collect();
@@ -160,6 +161,21 @@ pub(crate) struct Words<'a> {
     pub trigger: &'a str,
     /// What a statement reports.
     pub content: Option<&'a Content>,
+    /// Said of the happening when no source asserts it: "denied" or "unconfirmed".
+    pub qualifier: Option<&'static str>,
+}
+
+/// "denied" when every source denies the happening ("refused to condemn"), "unconfirmed" when
+/// none asserts it (alleged, uncertain), else nothing: a label never states as fact what no
+/// source states as fact.
+fn qualifier(records: &[&Record]) -> Option<&'static str> {
+    if records.iter().any(|r| r.asserted) {
+        None
+    } else if records.iter().all(|r| r.denied) {
+        Some("denied")
+    } else {
+        Some("unconfirmed")
+    }
 }
 
 /// "Anna Berg met Tomas Lind in Ostrava (2006-03)", from the type's template; a statement
@@ -207,6 +223,9 @@ pub(crate) fn label(
         if let Some(place) = &place_name {
             line += &format!(" in {place}");
         }
+    }
+    if let Some(qualifier) = words.qualifier {
+        line += &format!(" [{qualifier}]");
     }
     if let Some(value) = &time.value {
         line += &format!(" ({value})");

@@ -21,6 +21,7 @@ struct C<'a> {
     who: &'a [(&'a str, Role)],
     place: Option<&'a str>,
     time: Option<(&'a str, bool)>,
+    modality: Modality,
 }
 
 fn c<'a>(
@@ -36,6 +37,7 @@ fn c<'a>(
         who,
         place: None,
         time: None,
+        modality: Modality::Asserted,
     }
 }
 
@@ -50,6 +52,10 @@ impl<'a> C<'a> {
     }
     fn inherited(mut self, value: &'a str) -> Self {
         self.time = Some((value, false));
+        self
+    }
+    fn modality(mut self, modality: Modality) -> Self {
+        self.modality = modality;
         self
     }
 }
@@ -126,7 +132,7 @@ fn corpus<'a>(
             time,
             place,
             speaker: None,
-            modality: Modality::Asserted,
+            modality: claim.modality,
         });
     }
     let entities = names
@@ -559,5 +565,40 @@ fn partial_events_join_a_fuller_one_or_are_left_out() {
             "V1 Anna Berg attacked Tomas Lind (2010) [a,a] 1/1",
             "V2 Vera Holm condemned (2011) [c] 1/1",
         ],
+    );
+}
+
+#[test]
+fn labels_never_state_as_fact_what_no_source_asserts() {
+    const CONDEMN: &[(&str, Role)] = &[("Anna Berg", Agent), ("Tomas Lind", Patient)];
+    let denied = c(
+        "a",
+        "Anna Berg refused to condemn Tomas Lind.",
+        "condemn",
+        CONDEMN,
+    )
+    .modality(Modality::Denied);
+    check(
+        std::slice::from_ref(&denied),
+        &[],
+        &["V1 Anna Berg condemned Tomas Lind [denied] [a] 1/1"],
+    );
+    let alleged = c(
+        "b",
+        "Anna Berg allegedly condemned Tomas Lind.",
+        "condemn",
+        CONDEMN,
+    )
+    .modality(Modality::Alleged);
+    check(
+        &[alleged],
+        &[],
+        &["V1 Anna Berg condemned Tomas Lind [unconfirmed] [b] 1/1"],
+    );
+    let asserted = c("c", "Anna Berg condemned Tomas Lind.", "condemn", CONDEMN);
+    let rendered = render(&[denied, asserted], &[]);
+    assert!(
+        rendered.iter().all(|line| !line.contains("[denied]")),
+        "{rendered:?}"
     );
 }
