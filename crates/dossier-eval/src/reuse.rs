@@ -500,6 +500,9 @@ pub struct ReuseEvaluation {
     pub duplicate_groups_found: usize,
     /// Up to ten false derivations: `(derived, source, kind)`.
     pub false_examples: Vec<(DocId, DocId, DerivationKind)>,
+    /// Up to ten planted pairs found with a known but wrong direction: `(derived, source,
+    /// kind)` as planted.
+    pub wrong_direction_examples: Vec<(DocId, DocId, DerivationKind)>,
 }
 
 /// The folder of a topic (ECB+ subtopics of one folder are siblings).
@@ -544,6 +547,20 @@ pub fn score_reuse(corpus: &ReuseCorpus, found: &[Derivation]) -> ReuseEvaluatio
         .iter()
         .map(|p| (unordered(&p.derived, &p.source), p))
         .collect();
+    let twins = Twins::new(corpus, found);
+    let duplicate_of: BTreeMap<&str, &Planted> = corpus
+        .planted
+        .iter()
+        .filter(|p| p.kind == DerivationKind::Duplicate)
+        .map(|p| (p.derived.as_str(), p))
+        .collect();
+    let mut by_class: BTreeMap<(String, String), &Planted> = BTreeMap::new();
+    for p in &corpus.planted {
+        let (a, b) = (twins.class(&p.derived), twins.class(&p.source));
+        if a != b {
+            by_class.entry(unordered(&a, &b)).or_insert(p);
+        }
+    }
     let mut eval = ReuseEvaluation {
         documents: corpus.documents.len(),
         bases: corpus.base_topics.len(),
@@ -580,11 +597,24 @@ pub fn score_reuse(corpus: &ReuseCorpus, found: &[Derivation]) -> ReuseEvaluatio
         if d.kind == DerivationKind::Duplicate {
             duplicate_links.insert(key.clone());
         }
-        match planted.get(&key) {
+        let p = planted.get(&key).copied().or_else(|| {
+            let (a, b) = (twins.class(&d.derived), twins.class(&d.source));
+            if a != b {
+                return by_class.get(&unordered(&a, &b)).copied();
+            }
+            // Within one class of twins: a planted duplicate of either end, of that class.
+            [&d.derived, &d.source].into_iter().find_map(|end| {
+                duplicate_of
+                    .get(end.as_str())
+                    .copied()
+                    .filter(|p| twins.class(&p.source) == a)
+            })
+        });
+        match p {
             Some(p) => {
                 eval.true_pairs += 1;
                 let counts = eval.per_kind.entry(p.kind).or_default();
-                if found_pairs.insert(key) {
+                if found_pairs.insert(unordered(&p.derived, &p.source)) {
                     counts.found += 1;
                     if d.kind == p.kind {
                         counts.kind_right += 1;
@@ -597,6 +627,12 @@ pub fn score_reuse(corpus: &ReuseCorpus, found: &[Derivation]) -> ReuseEvaluatio
                     eval.directed += 1;
                     if d.derived == p.derived {
                         eval.directed_right += 1;
+                    } else if eval.wrong_direction_examples.len() < 10 {
+                        eval.wrong_direction_examples.push((
+                            p.derived.clone(),
+                            p.source.clone(),
+                            p.kind,
+                        ));
                     }
                 }
             }
@@ -620,6 +656,58 @@ pub fn score_reuse(corpus: &ReuseCorpus, found: &[Derivation]) -> ReuseEvaluatio
         .filter(|group| connected(group, &duplicate_links))
         .count();
     eval
+}
+
+/// Classes of near-identical documents ("twins"): those joined by reported exact duplicate
+/// links, or by reported copy links between base articles, within one story (collections hold
+/// the same wire story under several names). The reuse search reports each document's best
+/// sources only, so a text derived from an article that has a copy in the collection may be
+/// reported as derived from the copy, and a duplicate as a duplicate of another member of its
+/// group: the planted pair counts as found through them (they are the same text). A planted
+/// copy is never a twin of its source, so it cannot be found through another planted pair.
+struct Twins {
+    class: BTreeMap<String, String>,
+}
+
+impl Twins {
+    fn new(corpus: &ReuseCorpus, found: &[Derivation]) -> Self {
+        let mut class: BTreeMap<String, String> = BTreeMap::new();
+        let topics = |id: &str| corpus.topics.get(id).cloned().unwrap_or_default();
+        let base = |id: &str| corpus.base_topics.contains_key(id);
+        let near_identical = found.iter().filter(|d| {
+            let twins = match d.kind {
+                DerivationKind::Duplicate => true,
+                DerivationKind::Copy => base(&d.derived) && base(&d.source),
+                _ => false,
+            };
+            twins && !topics(&d.derived).is_disjoint(&topics(&d.source))
+        });
+        for d in near_identical {
+            let (a, b) = (
+                Self::find(&class, &d.derived),
+                Self::find(&class, &d.source),
+            );
+            if a != b {
+                // The smaller id becomes the class name, so that classes are deterministic.
+                let (low, high) = if a < b { (a, b) } else { (b, a) };
+                class.insert(high, low);
+            }
+        }
+        Twins { class }
+    }
+
+    fn find(class: &BTreeMap<String, String>, id: &str) -> String {
+        let mut at = id.to_string();
+        while let Some(next) = class.get(&at) {
+            at.clone_from(next);
+        }
+        at
+    }
+
+    /// The class name of `id` (itself when it has no twin).
+    fn class(&self, id: &str) -> String {
+        Self::find(&self.class, id)
+    }
 }
 
 /// True when the `links` connect all members of `group` (a base article that is itself a
@@ -713,6 +801,13 @@ impl fmt::Display for ReuseEvaluation {
         )?;
         for (derived, source, kind) in &self.false_examples {
             write!(f, "\n  false: {derived} ← {source} ({})", kind.label())?;
+        }
+        for (derived, source, kind) in &self.wrong_direction_examples {
+            write!(
+                f,
+                "\n  wrong direction: planted {derived} ← {source} ({}), reported reversed",
+                kind.label()
+            )?;
         }
         Ok(())
     }
@@ -851,5 +946,29 @@ mod tests {
         let copy = eval.per_kind[&DerivationKind::Copy];
         assert_eq!((copy.planted, copy.found, copy.kind_right), (1, 1, 0));
         assert_eq!(eval.recall(), 0.5);
+
+        // d ← c is planted; a (same story) is reported as a duplicate of c and as d's
+        // source: the planted pair is found through it. A copy claimed across stories (e is
+        // of another one) makes no twin.
+        let eval = score_reuse(
+            &corpus,
+            &[
+                derivation("a", "c", DerivationKind::Duplicate, false),
+                derivation("d", "a", DerivationKind::Duplicate, true),
+            ],
+        );
+        assert_eq!(
+            (eval.true_pairs, eval.false_pairs, eval.same_story_unplanted),
+            (1, 0, 1)
+        );
+        assert_eq!((eval.directed, eval.directed_right), (1, 1));
+        let eval = score_reuse(
+            &corpus,
+            &[
+                derivation("e", "a", DerivationKind::Copy, false),
+                derivation("b", "e", DerivationKind::Copy, false),
+            ],
+        );
+        assert_eq!((eval.true_pairs, eval.false_pairs), (0, 2));
     }
 }

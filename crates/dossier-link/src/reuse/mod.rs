@@ -17,9 +17,14 @@
 //!
 //! Documents in different languages (by `meta.language`) are compared separately on their
 //! *skeleton* of names and numbers, which survives translation.
+//!
+//! Finally the graph of derivations is reduced to each document's best sources (`graph`): in
+//! a family of near-copies, a link bypassed by a chain of stronger links is not reported.
 
 mod align;
 mod direction;
+mod formulaic;
+mod graph;
 mod minhash;
 mod quotes;
 mod sentences;
@@ -34,6 +39,7 @@ use rayon::prelude::*;
 
 use align::{AlignConfig, Link, Mode, Sentence};
 use direction::Direction;
+use formulaic::Formula;
 use minhash::Sampling;
 use shingles::intersection_len;
 
@@ -57,8 +63,15 @@ const MIN_CONTAINMENT: f64 = 0.08;
 const COPY_CONTAINMENT: f64 = 0.8;
 /// Fewest aligned sentences for any derivation found by alignment.
 const MIN_PASSAGES: usize = 3;
+/// Least weight of evidence (see [`Alignment::weight`]) for any derivation found by
+/// alignment: two identical sentences are not enough, nor three loosely similar ones.
+const MIN_EVIDENCE: f64 = 2.0;
+/// How much a link of a headline or a quotation weighs (see [`evidence_weight`]).
+const FORMULAIC_WEIGHT: f64 = 0.5;
 /// Share of the derived document's sentences aligned from which it is a rewrite of the source.
 const PARAPHRASE_SHARE: f64 = 0.5;
+/// Mean similarity of aligned sentences from which they are copied word for word.
+const VERBATIM: f64 = 0.9;
 /// Share of the derived document's sentences aligned from which reuse is certain.
 const MIN_SHARE: f64 = 0.3;
 /// Below [`MIN_SHARE`], a partial reuse needs this many aligned sentences, of which
@@ -100,7 +113,7 @@ pub(crate) fn find(documents: &[AnalyzedDocument]) -> Vec<Derivation> {
     derivations.par_extend(pairs.par_iter().filter_map(|&(a, b)| corpus.verify(a, b)));
     derivations.extend(corpus.translations(&representative));
     derivations.sort_by(|x, y| (&x.derived, &x.source).cmp(&(&y.derived, &y.source)));
-    derivations
+    graph::reduce(derivations)
 }
 
 /// The documents with what has been computed about them.
@@ -117,6 +130,8 @@ struct Corpus<'a> {
 #[derive(Debug)]
 struct Layout {
     lexical: Vec<Sentence>,
+    /// Per sentence: a headline, a quotation or neither (see `formulaic`).
+    formulaic: Vec<Formula>,
     skeleton: Vec<Sentence>,
     quotes: Vec<Span>,
 }
@@ -138,6 +153,7 @@ impl Layout {
         };
         Layout {
             lexical: align::sentences(text, &spans, Mode::Lexical),
+            formulaic: formulaic::formulaic(text, &spans),
             skeleton: align::sentences(text, &spans, Mode::Skeleton),
             quotes: quotes::quote_spans(doc),
         }
@@ -156,6 +172,8 @@ impl Layout {
 struct Alignment {
     /// The longest chain of aligned sentences in source order: the evidence.
     links: Vec<Link>,
+    /// The weight of the evidence: the sum of [`evidence_weight`] over the links.
+    weight: f64,
     /// Derived sentences (with features) aligned with no source sentence at all.
     unmatched: Vec<Span>,
     /// Sentences with features (that could align) in each document.
@@ -284,12 +302,8 @@ impl<'a> Corpus<'a> {
             Self::judge(&alignment, d_in_s)?
         };
         let mut dir = dir;
-        if judged.kind == DerivationKind::Partial
-            && !direction::dated(self.docs, a, b)
-            && d_in_s < COPY_CONTAINMENT
+        if !direction::dated(self.docs, a, b) && !containment_tells(judged.kind, &alignment, d_in_s)
         {
-            // Both texts have material of their own around the shared passage: an excerpt
-            // padded with new text and an article lifted into a longer one look alike.
             dir.known = false;
         }
         Some(self.aligned_derivation(dir, judged, &alignment, Mode::Lexical))
@@ -352,8 +366,18 @@ impl<'a> Corpus<'a> {
             .filter(|&span| words_in(text, span) >= MIN_UNMATCHED_WORDS)
             .collect();
         let non_empty = |sentences: &[Sentence]| sentences.iter().filter(|s| !s.is_empty()).count();
+        let links = align::chain(&best);
+        let (df, sf) = (
+            &self.layout(dir.derived).formulaic,
+            &self.layout(dir.source).formulaic,
+        );
+        let formula = |l: &Link| {
+            let of = |kinds: &[Formula], i: usize| kinds.get(i).copied().unwrap_or(Formula::None);
+            of(df, l.derived).max(of(sf, l.source))
+        };
         Alignment {
-            links: align::chain(&best),
+            weight: links.iter().map(|l| evidence_weight(l, formula(l))).sum(),
+            links,
             unmatched,
             derived_sentences: non_empty(derived),
             source_sentences: non_empty(source),
@@ -365,12 +389,15 @@ impl<'a> Corpus<'a> {
     fn judge(alignment: &Alignment, d_in_s: f64) -> Option<Judged> {
         let links = &alignment.links;
         let (d_share, s_share) = alignment.shares();
-        if links.len() < MIN_PASSAGES {
+        if links.len() < MIN_PASSAGES || alignment.weight < MIN_EVIDENCE {
             return None;
         }
         let kind = if d_share >= PARAPHRASE_SHARE {
-            // A derived text found nearly word for word inside a longer source is an excerpt.
-            if d_in_s >= COPY_CONTAINMENT {
+            // A derived text found nearly word for word inside a longer source is an excerpt,
+            // and so is one whose aligned sentences are verbatim but cover a small part of
+            // the source (a rewrite rewords; a lifted passage does not).
+            let verbatim = s_share < PARAPHRASE_SHARE && mean_similarity(links) >= VERBATIM;
+            if d_in_s >= COPY_CONTAINMENT || verbatim {
                 DerivationKind::Partial
             } else {
                 DerivationKind::Paraphrase
@@ -525,6 +552,37 @@ fn intersection(a: &[u64], b: &[u64]) -> Vec<u64> {
         .copied()
         .filter(|x| b.binary_search(x).is_ok())
         .collect()
+}
+
+/// True when, without dates, the containment asymmetry of a pair can be trusted to tell the
+/// derived document from its source: when the derived text is nearly all inside the source
+/// (an excerpt or a copy), or when it is an edited version of a source of comparable extent
+/// (most of the source's sentences are aligned too). When both texts have much material of
+/// their own around what they share, an excerpt padded with new text and a short article
+/// lifted into a longer one look alike: the direction is unknown.
+fn containment_tells(kind: DerivationKind, alignment: &Alignment, d_in_s: f64) -> bool {
+    if d_in_s >= COPY_CONTAINMENT {
+        return true;
+    }
+    let (_, s_share) = alignment.shares();
+    kind != DerivationKind::Partial && s_share >= PARAPHRASE_SHARE
+}
+
+/// What a link weighs as evidence: its similarity, reduced for a quotation, and for a headline
+/// unless repeated word for word (independent articles share neither a headline's words nor
+/// a statement's exact phrasing by chance: they share them by covering the same news).
+fn evidence_weight(link: &Link, formula: Formula) -> f64 {
+    let weak = match formula {
+        Formula::None => false,
+        Formula::Headline => link.similarity < VERBATIM,
+        Formula::Quotation => true,
+    };
+    link.similarity * if weak { FORMULAIC_WEIGHT } else { 1.0 }
+}
+
+/// The mean similarity of aligned sentences (0 without any).
+fn mean_similarity(links: &[Link]) -> f64 {
+    links.iter().map(|l| l.similarity).sum::<f64>() / links.len().max(1) as f64
 }
 
 /// The longest run of links consecutive in both documents (gaps of at most one sentence).
