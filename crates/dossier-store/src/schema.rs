@@ -189,7 +189,11 @@ pub fn prepare(connection: &Connection) -> Result<(), Refusal> {
 /// The version-2 schema, for the migration test.
 #[cfg(test)]
 pub(crate) fn tables_without_settings() -> String {
-    CREATE_TABLES.split("CREATE TABLE settings").next().unwrap_or_default().to_string()
+    CREATE_TABLES
+        .split("CREATE TABLE settings")
+        .next()
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// Migrates a version-2 store, which differs only by lacking the `settings` table. Its

@@ -420,7 +420,10 @@ fn the_analysis_fingerprint_is_kept_across_openings() {
     store.set_analysis_fingerprint("second").unwrap();
     drop(store);
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.analysis_fingerprint().unwrap().as_deref(), Some("second"));
+    assert_eq!(
+        store.analysis_fingerprint().unwrap().as_deref(),
+        Some("second")
+    );
 }
 
 #[test]
@@ -428,7 +431,9 @@ fn a_version_2_store_gains_the_settings_table() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("v2.sqlite");
     let connection = rusqlite::Connection::open(&path).unwrap();
-    connection.execute_batch(&crate::schema::tables_without_settings()).unwrap();
+    connection
+        .execute_batch(&crate::schema::tables_without_settings())
+        .unwrap();
     connection.execute_batch("PRAGMA user_version = 2").unwrap();
     drop(connection);
     let mut store = Store::open(&path).unwrap();
