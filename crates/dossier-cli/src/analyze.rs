@@ -9,6 +9,7 @@
 
 use std::collections::{BTreeSet, HashSet};
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -90,11 +91,20 @@ pub fn run(config: &AnalyzeConfig) -> Result<()> {
 
     progress.stage("writing");
     let (json, report) = rayon::join(
-        || dossier_publish::to_json(&dossier),
-        || dossier_publish::render_report(&dossier),
+        || {
+            write_atomically(&config.out_dir.join(JSON_FILE), |file| {
+                dossier_publish::write_json(&dossier, file)
+            })
+        },
+        || {
+            let report = dossier_publish::render_report(&dossier);
+            write_atomically(&config.out_dir.join(REPORT_FILE), |file| {
+                file.write_all(report.as_bytes())
+            })
+        },
     );
-    write_atomically(&config.out_dir.join(JSON_FILE), &json)?;
-    write_atomically(&config.out_dir.join(REPORT_FILE), &report)?;
+    json?;
+    report?;
     let stage_times = progress.finish();
 
     if !config.quiet {
@@ -247,12 +257,16 @@ pub fn build_dossier(documents: Vec<AnalyzedDocument>, skipped: Vec<Skipped>) ->
     }
 }
 
-/// Writes `contents` to a temporary file beside `path` and renames it over `path`, so that a
-/// reader never sees a half-written file.
-fn write_atomically(path: &Path, contents: &str) -> Result<()> {
+/// Writes a file through `write` into a temporary file beside `path` and renames it over
+/// `path`, so that a reader never sees a half-written file.
+fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut fs::File) -> std::io::Result<()>,
+) -> Result<()> {
     let temporary = path.with_extension("partial");
-    fs::write(&temporary, contents)
+    let mut file = fs::File::create(&temporary)
         .with_context(|| format!("cannot write {}", temporary.display()))?;
+    write(&mut file).with_context(|| format!("cannot write {}", temporary.display()))?;
     fs::rename(&temporary, path).with_context(|| format!("cannot write {}", path.display()))
 }
 

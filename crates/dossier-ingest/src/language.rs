@@ -5,7 +5,7 @@
 //! ISO 639-1 (`en`, `it`) through the table in `resources/ingest/iso639.tsv`; a language without
 //! a two-letter code keeps whatlang's three-letter one.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::metadata::data_lines;
@@ -18,17 +18,51 @@ static ISO639: LazyLock<BTreeMap<&'static str, &'static str>> = LazyLock::new(||
         .collect()
 });
 
-/// How much text is enough to tell the language; more only costs time.
-const SAMPLE_BYTES: usize = 2 * 1024;
+/// English function words (`resources/ingest/english_function_words.txt`).
+static ENGLISH_FUNCTION_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    data_lines(include_str!(
+        "../../../resources/ingest/english_function_words.txt"
+    ))
+    .map(str::trim)
+    .collect()
+});
 
-/// The language of `text` as an ISO 639-1 code, when whatlang is confident.
+/// How much text is enough to tell the language; more only costs time.
+const SAMPLE_BYTES: usize = 1024;
+
+/// The language of `text` as an ISO 639-1 code, when it can be told with confidence.
+///
+/// Most news piles are English, and whatlang's cost is nearly fixed per call (it scores every
+/// language profile), so English is recognised first by its function words: in English prose
+/// about a third of the words are among them, in other languages almost none. Everything else
+/// goes to whatlang, whose answer is kept only when it calls it reliable.
 pub(crate) fn identify(text: &str) -> Option<String> {
     let mut end = text.len().min(SAMPLE_BYTES);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let info = whatlang::detect(&text[..end])?;
+    let sample = &text[..end];
+    if is_english(sample) {
+        return Some("en".to_string());
+    }
+    let info = whatlang::detect(sample)?;
     info.is_reliable().then(|| two_letter(info.lang().code()))
+}
+
+/// At least 20 words, of which at least a fifth are English function words.
+fn is_english(sample: &str) -> bool {
+    let mut words = 0;
+    let mut function_words = 0;
+    for word in sample
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        words += 1;
+        if ENGLISH_FUNCTION_WORDS.contains(word.to_lowercase().as_str()) {
+            function_words += 1;
+        }
+    }
+    words >= 20 && function_words * 5 >= words
 }
 
 /// A language tag as a document declares it (`en-US`, `en_GB`, `ENG`, `it`) → `en`, `it`.
@@ -71,6 +105,31 @@ mod tests {
             Some("ru"),
         );
         check("", None);
+    }
+
+    #[test]
+    fn english_is_told_by_its_function_words_alone() {
+        let check = |text: &str, expected: bool| {
+            assert_eq!(is_english(text), expected, "text {text:?}");
+        };
+        check(
+            "The government announced on Monday that the new bridge across the river will open \
+             next spring, after years of delays and rising costs.",
+            true,
+        );
+        check("The bridge will open.", false); // too short to tell
+        for other in [
+            "Die Regierung hat am Montag angekündigt, dass die neue Brücke über den Fluss im \
+             nächsten Frühjahr nach Jahren der Verzögerungen und steigender Kosten eröffnet wird.",
+            "De regering heeft maandag aangekondigd dat de nieuwe brug over de rivier volgend \
+             voorjaar wordt geopend, na jaren van vertraging en stijgende kosten.",
+            "Le gouvernement a annoncé lundi que le nouveau pont sur la rivière ouvrira au \
+             printemps prochain, après des années de retards et de hausse des coûts.",
+            "El gobierno anunció el lunes que el nuevo puente sobre el río se abrirá la próxima \
+             primavera, tras años de retrasos y costes crecientes.",
+        ] {
+            check(other, false);
+        }
     }
 
     #[test]

@@ -9,16 +9,26 @@ mod json;
 mod offsets;
 mod report;
 
+use std::io::Write as _;
+
 use dossier_core::Dossier;
 
 pub use json::SCHEMA;
 
 /// The `dossier.json` text of a dossier: deterministic, pretty-printed, ending in a newline.
 pub fn to_json(dossier: &Dossier) -> String {
-    let mut text = serde_json::to_string_pretty(&json::build(dossier))
-        .expect("the transfer types hold only strings, numbers, options and lists");
-    text.push('\n');
-    text
+    let mut bytes = Vec::new();
+    write_json(dossier, &mut bytes).expect("writing to memory cannot fail");
+    String::from_utf8(bytes).expect("serde_json writes UTF-8")
+}
+
+/// Streams the `dossier.json` text of a dossier to `out` (the same bytes as [`to_json`]),
+/// without holding the whole text in memory.
+pub fn write_json(dossier: &Dossier, out: impl std::io::Write) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, out);
+    serde_json::to_writer_pretty(&mut out, &json::build(dossier)).map_err(std::io::Error::from)?;
+    out.write_all(b"\n")?;
+    out.flush()
 }
 
 /// The HTML report: one self-contained file.
