@@ -218,8 +218,60 @@ pub struct Dossier {
 }
 
 impl Dossier {
-    /// The document with this id.
+    /// The document with this id: a binary search, as `documents` is sorted by id (a dossier
+    /// built out of order is still answered, by a scan).
     pub fn document(&self, id: &str) -> Option<&AnalyzedDocument> {
-        self.documents.iter().find(|d| d.document.id == id)
+        let index = self
+            .documents
+            .partition_point(|d| d.document.id.as_str() < id);
+        match self.documents.get(index) {
+            Some(found) if found.document.id == id => Some(found),
+            _ => self.documents.iter().find(|d| d.document.id == id),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Annotations, Document, Metadata};
+
+    fn dossier(ids: &[&str]) -> Dossier {
+        let documents = ids
+            .iter()
+            .map(|id| AnalyzedDocument {
+                document: Document {
+                    id: id.to_string(),
+                    path: String::new(),
+                    sha256: String::new(),
+                    text: String::new(),
+                    meta: Metadata::default(),
+                },
+                annotations: Annotations::default(),
+                claims: Vec::new(),
+                attributes: Vec::new(),
+                diagnostics: Vec::new(),
+            })
+            .collect();
+        Dossier {
+            documents,
+            ..Dossier::default()
+        }
+    }
+
+    #[test]
+    fn finds_documents_by_id_sorted_or_not() {
+        let check = |ids: &[&str], id: &str, found: bool| {
+            let dossier = dossier(ids);
+            assert_eq!(
+                dossier.document(id).map(|d| d.document.id.as_str()),
+                found.then_some(id)
+            );
+        };
+        check(&["a", "b", "c"], "b", true);
+        check(&["a", "b", "c"], "c", true);
+        check(&["a", "b", "c"], "d", false);
+        check(&["c", "a", "b"], "a", true);
+        check(&[], "a", false);
     }
 }

@@ -543,9 +543,9 @@ fn derivation<'a>(d: &'a Derivation, docs: &Docs<'a>) -> DerivationJson<'a> {
 
 /// The text of `span` in document `id`; empty when either is unknown (a bug upstream).
 fn span_text<'a>(docs: &Docs<'a>, id: &str, span: Span) -> &'a str {
-    docs.dossier
-        .document(id)
-        .and_then(|d| d.document.text.get(span.range()))
+    docs.by_id
+        .get(id)
+        .and_then(|&i| docs.dossier.documents[i].document.text.get(span.range()))
         .unwrap_or("")
 }
 
