@@ -16,7 +16,6 @@
 //! above the threshold are then reduced to their longest chain in source order ([`chain`]):
 //! a rewrite follows its source; coincidental matches scatter.
 
-use std::collections::HashMap;
 
 use dossier_core::Span;
 
@@ -220,22 +219,31 @@ pub(crate) fn best_links(
     source: &[Sentence],
     config: AlignConfig,
 ) -> Vec<Link> {
-    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
-    for (s, sentence) in source.iter().enumerate() {
-        for feature in &sentence.features {
-            index.entry(feature.hash).or_default().push(s);
-        }
-    }
+    // (feature, source sentence), sorted: the posting of a feature is one run of it, found by
+    // binary search. One flat vector instead of a map of small vectors keeps this pass, run
+    // for every candidate pair, free of per-feature allocations.
+    let mut index: Vec<(u64, usize)> = source
+        .iter()
+        .enumerate()
+        .flat_map(|(s, sentence)| sentence.features.iter().map(move |f| (f.hash, s)))
+        .collect();
+    index.sort_unstable();
+    let posting = |hash: u64| {
+        let start = index.partition_point(|&(h, _)| h < hash);
+        let len = index[start..].partition_point(|&(h, _)| h == hash);
+        &index[start..start + len]
+    };
     // Shared weight (all features, ordinary ones) per source sentence, reset after each use.
     let mut shared = vec![(0f32, 0f32); source.len()];
     let mut touched: Vec<usize> = Vec::new();
     let mut links = Vec::new();
     for (d, sentence) in derived.iter().enumerate() {
         for feature in &sentence.features {
-            let Some(posting) = index.get(&feature.hash).filter(|p| p.len() <= POSTING_CAP) else {
+            let posting = posting(feature.hash);
+            if posting.len() > POSTING_CAP {
                 continue;
-            };
-            for &s in posting {
+            }
+            for &(_, s) in posting {
                 if shared[s].0 == 0.0 {
                     touched.push(s);
                 }
