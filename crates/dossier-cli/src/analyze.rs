@@ -75,19 +75,32 @@ pub fn run(config: &AnalyzeConfig) -> Result<()> {
     let (new_documents, already_stored) = separate_new(ingested.documents, &stored);
 
     let analyzed = analyze_documents(new_documents, &progress);
-    progress.stage("saving");
-    store
-        .add(&analyzed, &ingested.skipped)
-        .and_then(|()| store.set_analysis_fingerprint(&fingerprint))
-        .with_context(|| format!("cannot save to {}", store_path.display()))?;
-
+    let new_ids: HashSet<String> = analyzed.iter().map(|d| d.document.id.clone()).collect();
     let mut documents = stored;
     documents.extend(analyzed);
     documents.sort_by(|a, b| a.document.id.cmp(&b.document.id));
     let new_count = read_count - already_stored;
 
-    progress.stage("linking and fusing");
-    let dossier = build_dossier(documents, store.skipped()?);
+    // Saving (one core, mostly SQLite) overlaps the corpus stages, which leave a core idle at
+    // times; the outputs are written only once both are done.
+    progress.stage("saving, linking and fusing");
+    let (saved, corpus) = std::thread::scope(|scope| {
+        let saving = scope.spawn(|| {
+            let new = documents
+                .iter()
+                .filter(|d| new_ids.contains(&d.document.id));
+            store
+                .add(new, &ingested.skipped)
+                .and_then(|()| store.set_analysis_fingerprint(&fingerprint))
+        });
+        let corpus = CorpusFindings::of(&documents);
+        (
+            saving.join().expect("the saving thread does not panic"),
+            corpus,
+        )
+    });
+    saved.with_context(|| format!("cannot save to {}", store_path.display()))?;
+    let dossier = corpus.into_dossier(documents, store.skipped()?);
 
     progress.stage("writing");
     let (json, report) = rayon::join(
@@ -238,23 +251,49 @@ fn analysis_fingerprint() -> String {
     )
 }
 
+/// What the corpus stages (link, fuse) find over all documents of a dossier.
+#[derive(Debug)]
+struct CorpusFindings {
+    entities: Vec<dossier_core::Entity>,
+    derivations: Vec<dossier_core::Derivation>,
+    lineages: Vec<dossier_core::Lineage>,
+    events: Vec<dossier_core::Event>,
+    contradictions: Vec<dossier_core::Contradiction>,
+}
+
+impl CorpusFindings {
+    fn of(documents: &[AnalyzedDocument]) -> Self {
+        let (entities, derivations) = rayon::join(
+            || dossier_link::link_entities(documents),
+            || dossier_link::find_derivations(documents),
+        );
+        let lineages = dossier_link::build_lineages(documents, &derivations);
+        let (events, contradictions) = dossier_fuse::fuse(documents, &entities, &lineages);
+        CorpusFindings {
+            entities,
+            derivations,
+            lineages,
+            events,
+            contradictions,
+        }
+    }
+
+    fn into_dossier(self, documents: Vec<AnalyzedDocument>, skipped: Vec<Skipped>) -> Dossier {
+        Dossier {
+            documents,
+            skipped,
+            derivations: self.derivations,
+            lineages: self.lineages,
+            entities: self.entities,
+            events: self.events,
+            contradictions: self.contradictions,
+        }
+    }
+}
+
 /// Runs the corpus stages (link, fuse) over all documents of the dossier.
 pub fn build_dossier(documents: Vec<AnalyzedDocument>, skipped: Vec<Skipped>) -> Dossier {
-    let (entities, derivations) = rayon::join(
-        || dossier_link::link_entities(&documents),
-        || dossier_link::find_derivations(&documents),
-    );
-    let lineages = dossier_link::build_lineages(&documents, &derivations);
-    let (events, contradictions) = dossier_fuse::fuse(&documents, &entities, &lineages);
-    Dossier {
-        documents,
-        skipped,
-        derivations,
-        lineages,
-        entities,
-        events,
-        contradictions,
-    }
+    CorpusFindings::of(&documents).into_dossier(documents, skipped)
 }
 
 /// Writes a file through `write` into a temporary file beside `path` and renames it over

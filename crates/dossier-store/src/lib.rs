@@ -114,9 +114,9 @@ impl Store {
     /// Adds documents (and records skipped inputs) in one transaction. A document whose id is
     /// already stored replaces it; a skipped record whose path equals an added document's path
     /// is removed (the input ingests fine now).
-    pub fn add(
+    pub fn add<'a>(
         &mut self,
-        documents: &[AnalyzedDocument],
+        documents: impl IntoIterator<Item = &'a AnalyzedDocument>,
         skipped: &[Skipped],
     ) -> Result<(), StoreError> {
         self.write(documents, skipped).map_err(|e| self.error(e))
@@ -176,9 +176,9 @@ impl Store {
         query().map_err(|e| self.error(e))
     }
 
-    fn write(
+    fn write<'a>(
         &mut self,
-        documents: &[AnalyzedDocument],
+        documents: impl IntoIterator<Item = &'a AnalyzedDocument>,
         skipped: &[Skipped],
     ) -> rusqlite::Result<()> {
         let tx = self.connection.transaction()?;
