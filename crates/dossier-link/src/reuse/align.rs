@@ -16,7 +16,6 @@
 //! above the threshold are then reduced to their longest chain in source order ([`chain`]):
 //! a rewrite follows its source; coincidental matches scatter.
 
-
 use dossier_core::Span;
 
 use crate::resources::STOPWORDS;

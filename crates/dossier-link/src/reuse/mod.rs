@@ -130,6 +130,8 @@ struct Corpus<'a> {
 #[derive(Debug)]
 struct Layout {
     lexical: Vec<Sentence>,
+    /// The numbers and dates of the lexical sentences, scanned on first use.
+    values: OnceLock<values::SentenceValues>,
     /// Per sentence: a headline, a quotation or neither (see `formulaic`).
     formulaic: Vec<Formula>,
     skeleton: Vec<Sentence>,
@@ -153,10 +155,17 @@ impl Layout {
         };
         Layout {
             lexical: align::sentences(text, &spans, Mode::Lexical),
+            values: OnceLock::new(),
             formulaic: formulaic::formulaic(text, &spans),
             skeleton: align::sentences(text, &spans, Mode::Skeleton),
             quotes: quotes::quote_spans(doc),
         }
+    }
+
+    /// The numbers and dates of each lexical sentence of `text` (the layout's document).
+    fn values(&self, text: &str) -> &values::SentenceValues {
+        self.values
+            .get_or_init(|| values::SentenceValues::new(text, self.lexical.iter().map(|s| s.span)))
     }
 
     fn sentences(&self, mode: Mode) -> &[Sentence] {
@@ -511,7 +520,7 @@ impl<'a> Corpus<'a> {
             let (dt, st) = (&d.document.text, &s.document.text);
             (
                 quotes::altered(dt, &dl.quotes, st, &sl.quotes, pairs),
-                values::changed(dt, st, pairs),
+                values::changed((dt, dl.values(dt)), (st, sl.values(st)), pairs),
             )
         };
         Derivation {

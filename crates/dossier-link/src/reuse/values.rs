@@ -311,16 +311,44 @@ fn read_number(text: &str, tokens: &[Token], i: usize) -> Option<(f64, bool, usi
     Some((value, true, next))
 }
 
+/// The values of each sentence of one document, scanned once and looked up by span: a
+/// document takes part in many pairs, and scanning is the costly part of comparing values.
+#[derive(Debug)]
+pub(crate) struct SentenceValues {
+    /// Sorted by span.
+    by_span: Vec<(Span, Vec<Found>)>,
+}
+
+impl SentenceValues {
+    pub(crate) fn new(text: &str, sentences: impl Iterator<Item = Span>) -> Self {
+        let mut by_span: Vec<(Span, Vec<Found>)> = sentences.map(|s| (s, scan(text, s))).collect();
+        by_span.sort_by_key(|(span, _)| *span);
+        SentenceValues { by_span }
+    }
+
+    /// The values of `span` of `text` (the text the sentences were scanned in): from the scan
+    /// when it is one of the sentences, else scanned now.
+    fn of(&self, text: &str, span: Span) -> std::borrow::Cow<'_, [Found]> {
+        match self.by_span.binary_search_by_key(&span, |(s, _)| *s) {
+            Ok(i) => std::borrow::Cow::Borrowed(&self.by_span[i].1),
+            Err(_) => std::borrow::Cow::Owned(scan(text, span)),
+        }
+    }
+}
+
 /// The values of the derived passages that replace a different value of the same kind in the
 /// aligned source passage, for every aligned pair `(derived sentence, source sentence)`.
 pub(crate) fn changed(
-    derived_text: &str,
-    source_text: &str,
+    (derived_text, derived): (&str, &SentenceValues),
+    (source_text, source): (&str, &SentenceValues),
     pairs: &[(Span, Span)],
 ) -> Vec<ChangedValue> {
     let mut out = Vec::new();
     for &(d_span, s_span) in pairs {
-        let (d, s) = (scan(derived_text, d_span), scan(source_text, s_span));
+        let (d, s) = (
+            derived.of(derived_text, d_span),
+            source.of(source_text, s_span),
+        );
         let lonely = |mine: &[Found], theirs: &[Found]| -> Vec<Found> {
             mine.iter()
                 .copied()
@@ -423,7 +451,11 @@ mod tests {
         ];
         for (derived, source, expected) in table {
             let pairs = [(Span::new(0, derived.len()), Span::new(0, source.len()))];
-            let got: Vec<(&str, &str)> = changed(derived, source, &pairs)
+            let (d, s) = (
+                SentenceValues::new(derived, [pairs[0].0].into_iter()),
+                SentenceValues::new(source, std::iter::empty()),
+            );
+            let got: Vec<(&str, &str)> = changed((derived, &d), (source, &s), &pairs)
                 .iter()
                 .map(|c| (c.derived.slice(derived), c.source.slice(source)))
                 .collect();
