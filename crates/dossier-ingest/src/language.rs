@@ -30,6 +30,10 @@ static ENGLISH_FUNCTION_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|
 /// How much text is enough to tell the language; more only costs time.
 const SAMPLE_BYTES: usize = 1024;
 
+/// How much text the cheap English test reads: more than whatlang, so that a headline or an
+/// address line at the top does not hide the prose below it.
+const ENGLISH_SAMPLE_BYTES: usize = 4096;
+
 /// The language of `text` as an ISO 639-1 code, when it can be told with confidence.
 ///
 /// Most news piles are English, and whatlang's cost is nearly fixed per call (it scores every
@@ -37,29 +41,35 @@ const SAMPLE_BYTES: usize = 1024;
 /// about a third of the words are among them, in other languages almost none. Everything else
 /// goes to whatlang, whose answer is kept only when it calls it reliable.
 pub(crate) fn identify(text: &str) -> Option<String> {
-    let mut end = text.len().min(SAMPLE_BYTES);
+    if is_english(prefix(text, ENGLISH_SAMPLE_BYTES)) {
+        return Some("en".to_string());
+    }
+    let info = whatlang::detect(prefix(text, SAMPLE_BYTES))?;
+    info.is_reliable().then(|| two_letter(info.lang().code()))
+}
+
+/// The longest prefix of `text` of at most `bytes` bytes that ends on a char boundary.
+fn prefix(text: &str, bytes: usize) -> &str {
+    let mut end = text.len().min(bytes);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let sample = &text[..end];
-    if is_english(sample) {
-        return Some("en".to_string());
-    }
-    let info = whatlang::detect(sample)?;
-    info.is_reliable().then(|| two_letter(info.lang().code()))
+    &text[..end]
 }
 
 /// At least 20 words, of which at least a fifth are English function words.
 fn is_english(sample: &str) -> bool {
+    // Longer words cannot be function words: they are counted without being looked up.
+    let longest = ENGLISH_FUNCTION_WORDS.iter().map(|w| w.len()).max().unwrap_or(0);
     let mut words = 0;
     let mut function_words = 0;
-    for word in sample
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-    {
+    let mut lower = String::new();
+    for word in sample.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
         words += 1;
-        if ENGLISH_FUNCTION_WORDS.contains(word.to_lowercase().as_str()) {
-            function_words += 1;
+        if word.len() <= longest {
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            function_words += usize::from(ENGLISH_FUNCTION_WORDS.contains(lower.as_str()));
         }
     }
     words >= 20 && function_words * 5 >= words
