@@ -16,7 +16,7 @@ use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
 
 use crate::language::normalize_tag;
-use crate::metadata::{is_url, parse_date, split_authors, url_host};
+use crate::metadata::{is_url, name_of, parse_date, split_authors, url_host};
 use crate::problem::Problem;
 
 /// Elements whose content is never article text.
@@ -387,19 +387,6 @@ fn read_article_object(object: &serde_json::Map<String, Value>, data: &mut Linke
             None => Vec::new(),
         };
     }
-}
-
-/// `"Jane Roe"` or `{"name": "Jane Roe"}`.
-fn name_of(value: &Value) -> Option<String> {
-    match value {
-        Value::String(s) => Some(s.trim().to_string()),
-        Value::Object(o) => o
-            .get("name")
-            .and_then(Value::as_str)
-            .map(|s| s.trim().to_string()),
-        _ => None,
-    }
-    .filter(|s| !s.is_empty())
 }
 
 #[cfg(test)]

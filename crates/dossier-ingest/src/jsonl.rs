@@ -16,7 +16,7 @@ use serde_json::{Map, Value};
 
 use crate::decode::check_not_binary;
 use crate::language::normalize_tag;
-use crate::metadata::{is_url, parse_date, split_authors, url_host};
+use crate::metadata::{is_url, name_of, parse_date, split_authors, url_host};
 use crate::problem::Problem;
 use crate::text::normalize_plain;
 use crate::{sha256_hex, Draft, Outcome};
@@ -303,18 +303,7 @@ fn authors(record: &Map<String, Value>) -> Vec<String> {
     for field in AUTHOR_FIELDS {
         let found = match record.get(*field) {
             Some(Value::String(s)) => split_authors(s),
-            Some(Value::Array(items)) => items
-                .iter()
-                .filter_map(|item| match item {
-                    Value::String(s) => Some(s.trim().to_string()),
-                    Value::Object(o) => o
-                        .get("name")
-                        .and_then(Value::as_str)
-                        .map(|s| s.trim().to_string()),
-                    _ => None,
-                })
-                .filter(|s| !s.is_empty())
-                .collect(),
+            Some(Value::Array(items)) => items.iter().filter_map(name_of).collect(),
             _ => Vec::new(),
         };
         for name in found {

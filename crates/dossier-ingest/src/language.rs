@@ -60,11 +60,18 @@ fn prefix(text: &str, bytes: usize) -> &str {
 /// At least 20 words, of which at least a fifth are English function words.
 fn is_english(sample: &str) -> bool {
     // Longer words cannot be function words: they are counted without being looked up.
-    let longest = ENGLISH_FUNCTION_WORDS.iter().map(|w| w.len()).max().unwrap_or(0);
+    let longest = ENGLISH_FUNCTION_WORDS
+        .iter()
+        .map(|w| w.len())
+        .max()
+        .unwrap_or(0);
     let mut words = 0;
     let mut function_words = 0;
     let mut lower = String::new();
-    for word in sample.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+    for word in sample
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
         words += 1;
         if word.len() <= longest {
             lower.clear();

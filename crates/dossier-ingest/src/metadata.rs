@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 use regex::{Captures, Regex};
+use serde_json::Value;
 
 /// Month names and abbreviations (lower case, no trailing dot) → month number.
 static MONTHS: LazyLock<BTreeMap<String, u32>> = LazyLock::new(|| {
@@ -259,6 +260,19 @@ pub(crate) fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Optio
     let head = text.get(..prefix.len())?;
     head.eq_ignore_ascii_case(prefix)
         .then(|| &text[prefix.len()..])
+}
+
+/// A person or organization named in JSON metadata: `"Jane Roe"` or `{"name": "Jane Roe"}`.
+pub(crate) fn name_of(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.trim().to_string()),
+        Value::Object(o) => o
+            .get("name")
+            .and_then(Value::as_str)
+            .map(|s| s.trim().to_string()),
+        _ => None,
+    }
+    .filter(|s| !s.is_empty())
 }
 
 #[cfg(test)]
