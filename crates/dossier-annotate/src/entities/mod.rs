@@ -8,15 +8,17 @@
 //! candidates ([`typing`]) from, in order of trust, the word lists (countries, cities,
 //! nationalities, organizations), cues inside the name (an organization head word such as
 //! "Ministry", a known given name), cues around it (a title before, an apposition after, "X
-//! said") and finally a fallback by shape. Last, [`resolve`] looks at the whole document: the
-//! same name gets the best-supported type everywhere, and short forms ("Putin", "Abu Marzouk")
-//! get the fullest form of the same person as their canonical name.
+//! said") and finally a fallback by shape. Then [`repeats`] tags untagged exact repeats of
+//! multi-word names found elsewhere in the document. Last, [`resolve`] looks at the whole
+//! document: the same name gets the best-supported type everywhere, and short forms ("Putin",
+//! "Abu Marzouk") get the fullest form of the same person as their canonical name.
 //!
 //! Capitalization is evidence only where English does not force it: a capitalized word at the
 //! start of a sentence, after an opening quote, or in a Title-Case heading counts as a name
 //! only if a word list knows it or it appears capitalized at a reliable position elsewhere in
 //! the document.
 
+mod repeats;
 mod resolve;
 pub(crate) mod rules;
 mod runs;
@@ -114,13 +116,14 @@ impl<'a> Context<'a> {
 pub fn find_mentions(text: &str, sentences: &[Span]) -> Vec<Mention> {
     let ctx = Context::new(text, sentences);
     let rules = RuleView::new(&ctx);
-    let candidates = match tagger::MODEL.as_ref() {
+    let mut candidates = match tagger::MODEL.as_ref() {
         Some(model) => {
             let tags = tagger::tag_tokens(&ctx, &rules, model);
             tagger::merge(&ctx, &rules, &tagger::spans(&tags))
         }
         None => rules.candidates.clone(),
     };
+    repeats::add_repeats(&ctx, &mut candidates);
     resolve::resolve(&ctx, &candidates)
 }
 

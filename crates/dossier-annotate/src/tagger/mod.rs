@@ -1,11 +1,13 @@
-//! A small statistical name tagger: a greedy averaged perceptron over BIO tags for PER, ORG
-//! and LOC, trained by this project on open-licence data (see `resources/annotate/ner_model.md`
-//! and `examples/train_ner.rs`).
+//! A small statistical name tagger: an averaged perceptron over BIO tags for PER, ORG and
+//! LOC, trained greedily by this project on open-licence data (see
+//! `resources/annotate/ner_model.md` and `examples/train_ner.rs`).
 //!
-//! Key decisions. The tagger reads tokens left to right and picks the best tag allowed after
-//! the previous one (an I- tag only continues a name of its label); only tokens that could
-//! start a name (capitalized or all capitals) or that follow a name are scored, which keeps it
-//! fast and keeps lower-case words out of names. It does not replace the rule-based finder but
+//! Key decisions. Tagging is a beam-pruned Viterbi search ([`Decoder`]): each token's scores
+//! given the previous tag become log-probabilities (a softmax over the tags allowed after it:
+//! an I- tag only continues a name of its label), so a later word can revise an earlier
+//! choice ("Bank" after "Lake"). Only tokens that could start a name (capitalized or all
+//! capitals) or that follow a name are scored, which keeps it fast and keeps lower-case words
+//! out of names. It does not replace the rule-based finder but
 //! stacks on it: the rules' view of each token is a feature ([`features`]), and [`merge`] keeps
 //! the rules' finer types (GPE vs LOC) and their NORP and MISC names where the tagger found
 //! nothing. Without a model (an empty file) the rules alone are used.
@@ -49,26 +51,121 @@ pub(crate) fn tag_tokens(ctx: &Context, rules: &RuleView, model: &Model) -> Vec<
         rules,
     };
     let mut tags = vec![O; ctx.tokens.len()];
-    let mut features = Vec::with_capacity(48);
+    let mut decoder = Decoder::default();
     for sentence in &ctx.sentences {
-        let (mut prev, mut prev2) = (O, O);
-        for i in sentence.clone() {
-            let info = &doc.infos[i];
-            let tag = if prev == O && !info.may_start_name() {
-                O
-            } else {
-                features.clear();
-                doc.static_features(i, sentence, &mut features);
-                tag_features(info, prev, prev2, &mut features);
-                let mut scores = [0; TAGS];
-                model.score(&features, &mut scores);
-                best_allowed(prev, &scores)
-            };
-            tags[i] = tag;
-            (prev2, prev) = (prev, tag);
-        }
+        decoder.decode(&doc, model, sentence.clone(), &mut tags);
     }
     tags
+}
+
+/// Log-probability below which a partial path is dropped (relative to the best one).
+const BEAM: f32 = 9.0;
+/// Divides scores (in weight units) before the per-token softmax.
+const TEMPERATURE: f32 = 12.0;
+
+/// Beam-pruned Viterbi search over the BIO tags of one sentence. Each token's scores, given
+/// the previous tag, are turned into log-probabilities by a softmax over the tags allowed
+/// after it; a token that cannot start a name is O with certainty after an O, as in training.
+/// The tag before the previous one (a feature) is read from the surviving path.
+#[derive(Default)]
+struct Decoder {
+    /// Per token of the sentence, per tag: the previous tag on the best path.
+    back: Vec<[u8; TAGS]>,
+    features: Vec<u32>,
+}
+
+impl Decoder {
+    fn decode(
+        &mut self,
+        doc: &DocFeatures,
+        model: &Model,
+        sentence: std::ops::Range<usize>,
+        tags: &mut [u8],
+    ) {
+        const DEAD: f32 = f32::NEG_INFINITY;
+        self.back.clear();
+        let mut best = [DEAD; TAGS];
+        best[usize::from(O)] = 0.0;
+        let unit = model.scale() / TEMPERATURE;
+        for i in sentence.clone() {
+            let info = &doc.infos[i];
+            let k = i - sentence.start;
+            let mut next = [DEAD; TAGS];
+            let mut back = [O; TAGS];
+            let top = best.iter().copied().fold(DEAD, f32::max);
+            let mut statics: Option<[i32; TAGS]> = None;
+            for prev in 0..TAGS as u8 {
+                let base = best[usize::from(prev)];
+                if base == DEAD || base < top - BEAM {
+                    continue;
+                }
+                if prev == O && !info.may_start_name() {
+                    if base > next[usize::from(O)] {
+                        next[usize::from(O)] = base;
+                        back[usize::from(O)] = prev;
+                    }
+                    continue;
+                }
+                let mut scores = *statics.get_or_insert_with(|| {
+                    self.features.clear();
+                    doc.static_features(i, &sentence, &mut self.features);
+                    let mut scores = [0; TAGS];
+                    model.score(&self.features, &mut scores);
+                    scores
+                });
+                self.features.clear();
+                let prev2 = match k {
+                    0 => O,
+                    _ => self.back[k - 1][usize::from(prev)],
+                };
+                tag_features(info, prev, prev2, &mut self.features);
+                model.score(&self.features, &mut scores);
+                let log_probs = log_softmax(prev, &scores, unit);
+                for tag in 0..TAGS as u8 {
+                    let total = base + log_probs[usize::from(tag)];
+                    if total > next[usize::from(tag)] {
+                        next[usize::from(tag)] = total;
+                        back[usize::from(tag)] = prev;
+                    }
+                }
+            }
+            self.back.push(back);
+            best = next;
+        }
+        let Some(mut tag) = (0..TAGS as u8)
+            .filter(|&t| best[usize::from(t)] > DEAD)
+            .max_by(|&a, &b| {
+                best[usize::from(a)]
+                    .total_cmp(&best[usize::from(b)])
+                    .then(b.cmp(&a))
+            })
+        else {
+            return;
+        };
+        for (k, i) in sentence.enumerate().rev() {
+            tags[i] = tag;
+            tag = self.back[k][usize::from(tag)];
+        }
+    }
+}
+
+/// Log-probabilities of the tags allowed after `prev` (DEAD for the others).
+fn log_softmax(prev: u8, scores: &[i32; TAGS], unit: f32) -> [f32; TAGS] {
+    let mut out = [f32::NEG_INFINITY; TAGS];
+    let mut top = f32::NEG_INFINITY;
+    for tag in 0..TAGS as u8 {
+        if allowed(prev, tag) {
+            let x = scores[usize::from(tag)] as f32 * unit;
+            out[usize::from(tag)] = x;
+            top = top.max(x);
+        }
+    }
+    let sum: f32 = out.iter().map(|&x| (x - top).exp()).sum();
+    let log_sum = top + sum.ln();
+    for x in &mut out {
+        *x -= log_sum;
+    }
+    out
 }
 
 /// The highest-scoring tag that may follow `prev` (ties go to the lower tag, O first).
@@ -215,6 +312,18 @@ mod tests {
             .map(|t| (t.start, t.end, t.label))
             .collect();
         assert_eq!(found, [(1, 3, 0), (3, 4, 0), (5, 7, 2)]);
+    }
+
+    #[test]
+    fn log_probabilities_cover_only_allowed_tags() {
+        let scores = [0, 40, 10, 0, 30, 0, 0];
+        let log_probs = log_softmax(O, &scores, 0.1);
+        let total: f32 = log_probs.iter().map(|x| x.exp()).sum();
+        assert!((total - 1.0).abs() < 1e-5);
+        assert_eq!(log_probs[usize::from(inside(0))], f32::NEG_INFINITY);
+        assert!(log_probs[usize::from(begin(0))] > log_probs[usize::from(O)]);
+        let after_org = log_softmax(begin(1), &scores, 0.1);
+        assert!(after_org[usize::from(inside(1))] > after_org[usize::from(O)]);
     }
 
     #[test]

@@ -46,6 +46,8 @@ pub(crate) struct Model {
     weights: Vec<[i16; TAGS]>,
     mask: usize,
     vocabulary: Vec<u32>,
+    /// What one unit of a summed score is worth in perceptron weight.
+    scale: f32,
 }
 
 impl Model {
@@ -56,7 +58,8 @@ impl Model {
         if usize::from(tags) != TAGS || rest.len() < 8 {
             return None;
         }
-        let (_scale, rest) = rest.split_at(4);
+        let (scale, rest) = rest.split_at(4);
+        let scale = f32::from_le_bytes(scale.try_into().ok()?);
         let (count, rest) = rest.split_at(4);
         let count = u32::from_le_bytes(count.try_into().ok()?) as usize;
         let entry = 4 + 2 * TAGS;
@@ -79,6 +82,7 @@ impl Model {
             weights: vec![[0; TAGS]; capacity],
             mask: capacity - 1,
             vocabulary,
+            scale,
         };
         for chunk in entries.chunks_exact(entry) {
             let key = u32::from_le_bytes(chunk[..4].try_into().ok()?);
@@ -98,6 +102,11 @@ impl Model {
         }
         self.keys[slot] = key;
         self.weights[slot] = weights;
+    }
+
+    /// What one unit of a [`Model::score`] sum is worth in the trained weights' units.
+    pub fn scale(&self) -> f32 {
+        self.scale
     }
 
     /// The sorted keys of common lower-case words.
