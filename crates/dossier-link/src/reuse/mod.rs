@@ -134,7 +134,10 @@ struct Layout {
     values: OnceLock<values::SentenceValues>,
     /// Per sentence: a headline, a quotation or neither (see `formulaic`).
     formulaic: Vec<Formula>,
-    skeleton: Vec<Sentence>,
+    /// The sentence spans the layout was made from.
+    spans: Vec<Span>,
+    /// Names, numbers and dates of each sentence, made on first use (translations only).
+    skeleton: OnceLock<Vec<Sentence>>,
     quotes: Vec<Span>,
 }
 
@@ -157,8 +160,9 @@ impl Layout {
             lexical: align::sentences(text, &spans, Mode::Lexical),
             values: OnceLock::new(),
             formulaic: formulaic::formulaic(text, &spans),
-            skeleton: align::sentences(text, &spans, Mode::Skeleton),
+            skeleton: OnceLock::new(),
             quotes: quotes::quote_spans(doc),
+            spans,
         }
     }
 
@@ -168,10 +172,13 @@ impl Layout {
             .get_or_init(|| values::SentenceValues::new(text, self.lexical.iter().map(|s| s.span)))
     }
 
-    fn sentences(&self, mode: Mode) -> &[Sentence] {
+    /// The sentences of `text` (the layout's document) as `mode` sees them.
+    fn sentences(&self, text: &str, mode: Mode) -> &[Sentence] {
         match mode {
             Mode::Lexical => &self.lexical,
-            Mode::Skeleton => &self.skeleton,
+            Mode::Skeleton => self
+                .skeleton
+                .get_or_init(|| align::sentences(text, &self.spans, Mode::Skeleton)),
         }
     }
 }
@@ -228,6 +235,11 @@ impl<'a> Corpus<'a> {
 
     fn layout(&self, i: usize) -> &Layout {
         self.layouts[i].get_or_init(|| Layout::new(&self.docs[i]))
+    }
+
+    /// Document `i`'s sentences as `mode` sees them.
+    fn sentences(&self, i: usize, mode: Mode) -> &[Sentence] {
+        self.layout(i).sentences(&self.docs[i].document.text, mode)
     }
 
     /// Exact duplicates, and for every document the representative of its duplicate group
@@ -332,8 +344,8 @@ impl<'a> Corpus<'a> {
     /// noun; those nouns are not a skeleton shared with an English text).
     fn align(&self, dir: Direction, mode: Mode) -> Alignment {
         let (derived, source) = (
-            self.layout(dir.derived).sentences(mode),
-            self.layout(dir.source).sentences(mode),
+            self.sentences(dir.derived, mode),
+            self.sentences(dir.source, mode),
         );
         match mode {
             Mode::Lexical => self.align_sentences(dir, (derived, source), LEXICAL, derived),
@@ -345,7 +357,7 @@ impl<'a> Corpus<'a> {
                 );
                 // A sentence with a name or number is listed as unmatched even when none of
                 // them is in the source: a new name is a new claim.
-                let listed = self.layout(dir.derived).sentences(mode);
+                let listed = self.sentences(dir.derived, mode);
                 self.align_sentences(dir, (&derived, &source), SKELETON, listed)
             }
         }
@@ -442,7 +454,7 @@ impl<'a> Corpus<'a> {
             .map(|i| {
                 let keep = representative[i] == i && self.docs[i].document.meta.language.is_some();
                 if keep {
-                    self.layout(i).skeleton_set()
+                    feature_set(self.sentences(i, Mode::Skeleton))
                 } else {
                     Vec::new()
                 }
@@ -487,8 +499,8 @@ impl<'a> Corpus<'a> {
         mode: Mode,
     ) -> Derivation {
         let (derived, source) = (
-            self.layout(dir.derived).sentences(mode),
-            self.layout(dir.source).sentences(mode),
+            self.sentences(dir.derived, mode),
+            self.sentences(dir.source, mode),
         );
         let evidence: Vec<AlignedPassage> = alignment
             .links
@@ -534,13 +546,6 @@ impl<'a> Corpus<'a> {
             changed_values,
             unmatched: Vec::new(),
         }
-    }
-}
-
-impl Layout {
-    /// The distinct skeleton features of the whole document, sorted.
-    fn skeleton_set(&self) -> Vec<u64> {
-        feature_set(&self.skeleton)
     }
 }
 
