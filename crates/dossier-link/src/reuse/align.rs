@@ -212,33 +212,48 @@ pub(crate) fn restrict(sentences: &[Sentence], keep: &[u64]) -> Vec<Sentence> {
         .collect()
 }
 
+/// Where each feature occurs in a document's sentences: `(feature, sentence)` pairs, sorted,
+/// so that the posting of a feature is one run found by binary search. Built once per document
+/// (a document takes part in many pairs), one flat vector rather than a map of small vectors.
+#[derive(Debug)]
+pub(crate) struct SentenceIndex {
+    entries: Vec<(u64, usize)>,
+}
+
+impl SentenceIndex {
+    pub(crate) fn new(sentences: &[Sentence]) -> Self {
+        let mut entries: Vec<(u64, usize)> = sentences
+            .iter()
+            .enumerate()
+            .flat_map(|(s, sentence)| sentence.features.iter().map(move |f| (f.hash, s)))
+            .collect();
+        entries.sort_unstable();
+        SentenceIndex { entries }
+    }
+
+    /// The sentences holding `hash`, as `(hash, sentence)` pairs in sentence order.
+    fn posting(&self, hash: u64) -> &[(u64, usize)] {
+        let start = self.entries.partition_point(|&(h, _)| h < hash);
+        let len = self.entries[start..].partition_point(|&(h, _)| h == hash);
+        &self.entries[start..start + len]
+    }
+}
+
 /// For each derived sentence, its best source sentence when similar enough; in derived order.
+/// `index` is the [`SentenceIndex`] of `source`.
 pub(crate) fn best_links(
     derived: &[Sentence],
     source: &[Sentence],
+    index: &SentenceIndex,
     config: AlignConfig,
 ) -> Vec<Link> {
-    // (feature, source sentence), sorted: the posting of a feature is one run of it, found by
-    // binary search. One flat vector instead of a map of small vectors keeps this pass, run
-    // for every candidate pair, free of per-feature allocations.
-    let mut index: Vec<(u64, usize)> = source
-        .iter()
-        .enumerate()
-        .flat_map(|(s, sentence)| sentence.features.iter().map(move |f| (f.hash, s)))
-        .collect();
-    index.sort_unstable();
-    let posting = |hash: u64| {
-        let start = index.partition_point(|&(h, _)| h < hash);
-        let len = index[start..].partition_point(|&(h, _)| h == hash);
-        &index[start..start + len]
-    };
     // Shared weight (all features, ordinary ones) per source sentence, reset after each use.
     let mut shared = vec![(0f32, 0f32); source.len()];
     let mut touched: Vec<usize> = Vec::new();
     let mut links = Vec::new();
     for (d, sentence) in derived.iter().enumerate() {
         for feature in &sentence.features {
-            let posting = posting(feature.hash);
+            let posting = index.posting(feature.hash);
             if posting.len() > POSTING_CAP {
                 continue;
             }
@@ -318,7 +333,7 @@ mod tests {
     fn similarity(a: &str, b: &str) -> f64 {
         let sa = sentences(a, &[Span::new(0, a.len())], Mode::Lexical);
         let sb = sentences(b, &[Span::new(0, b.len())], Mode::Lexical);
-        best_links(&sa, &sb, CONFIG)
+        best_links(&sa, &sb, &SentenceIndex::new(&sb), CONFIG)
             .first()
             .map_or(0.0, |l| l.similarity)
     }
@@ -370,7 +385,7 @@ mod tests {
         let derived = "Farmers are worried about their wheat harvest. The mayor opened the new bridge over the river.";
         let s = sentences(source, &split(source), Mode::Lexical);
         let d = sentences(derived, &split(derived), Mode::Lexical);
-        let links = best_links(&d, &s, CONFIG);
+        let links = best_links(&d, &s, &SentenceIndex::new(&s), CONFIG);
         let pairs: Vec<(usize, usize)> = links.iter().map(|l| (l.derived, l.source)).collect();
         assert_eq!(pairs, [(0, 2), (1, 0)]);
     }

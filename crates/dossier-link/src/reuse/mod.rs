@@ -130,6 +130,8 @@ struct Corpus<'a> {
 #[derive(Debug)]
 struct Layout {
     lexical: Vec<Sentence>,
+    /// Where the features of the lexical sentences occur, made on first use as a source.
+    lexical_index: OnceLock<align::SentenceIndex>,
     /// The numbers and dates of the lexical sentences, scanned on first use.
     values: OnceLock<values::SentenceValues>,
     /// Per sentence: a headline, a quotation or neither (see `formulaic`).
@@ -158,6 +160,7 @@ impl Layout {
         };
         Layout {
             lexical: align::sentences(text, &spans, Mode::Lexical),
+            lexical_index: OnceLock::new(),
             values: OnceLock::new(),
             formulaic: formulaic::formulaic(text, &spans),
             skeleton: OnceLock::new(),
@@ -348,7 +351,13 @@ impl<'a> Corpus<'a> {
             self.sentences(dir.source, mode),
         );
         match mode {
-            Mode::Lexical => self.align_sentences(dir, (derived, source), LEXICAL, derived),
+            Mode::Lexical => {
+                let layout = self.layout(dir.source);
+                let index = layout
+                    .lexical_index
+                    .get_or_init(|| align::SentenceIndex::new(&layout.lexical));
+                self.align_sentences(dir, (derived, source), index, LEXICAL, derived)
+            }
             Mode::Skeleton => {
                 let shared = intersection(&feature_set(derived), &feature_set(source));
                 let (derived, source) = (
@@ -358,7 +367,8 @@ impl<'a> Corpus<'a> {
                 // A sentence with a name or number is listed as unmatched even when none of
                 // them is in the source: a new name is a new claim.
                 let listed = self.sentences(dir.derived, mode);
-                self.align_sentences(dir, (&derived, &source), SKELETON, listed)
+                let index = align::SentenceIndex::new(&source);
+                self.align_sentences(dir, (&derived, &source), &index, SKELETON, listed)
             }
         }
     }
@@ -370,10 +380,11 @@ impl<'a> Corpus<'a> {
         &self,
         dir: Direction,
         (derived, source): (&[Sentence], &[Sentence]),
+        source_index: &align::SentenceIndex,
         config: AlignConfig,
         listed: &[Sentence],
     ) -> Alignment {
-        let best = align::best_links(derived, source, config);
+        let best = align::best_links(derived, source, source_index, config);
         let mut linked = vec![false; derived.len()];
         for link in &best {
             linked[link.derived] = true;
