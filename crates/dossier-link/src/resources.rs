@@ -1,7 +1,7 @@
 //! The read-only linguistic data of this crate, compiled in from `resources/link/` and parsed
 //! once. Each file starts with a `# source:` line; `#` lines and blank lines are comments.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
 /// Where in a token a transliteration rule applies.
@@ -29,11 +29,11 @@ pub(crate) static TRANSLIT: LazyLock<Vec<TranslitRule>> =
     LazyLock::new(|| parse_translit(include_str!("../../../resources/link/translit.tsv")));
 
 /// Function words skipped when the initials of a name are compared with an acronym.
-pub(crate) static NAME_PARTICLES: LazyLock<HashSet<&'static str>> =
+pub(crate) static NAME_PARTICLES: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| word_set(include_str!("../../../resources/link/name_particles.txt")));
 
 /// Function words that carry no topic when two sentences are compared.
-pub(crate) static STOPWORDS: LazyLock<HashSet<&'static str>> =
+pub(crate) static STOPWORDS: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| word_set(include_str!("../../../resources/link/stopwords.txt")));
 
 fn data_lines(text: &str) -> impl Iterator<Item = &str> {
@@ -42,7 +42,9 @@ fn data_lines(text: &str) -> impl Iterator<Item = &str> {
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
 }
 
-fn word_set(text: &'static str) -> HashSet<&'static str> {
+/// A set of words, hashed with a fast non-keyed hash: these sets are looked up for every word
+/// compared, and their keys are our own resource files, not input.
+fn word_set(text: &'static str) -> FxHashSet<&'static str> {
     data_lines(text).collect()
 }
 

@@ -14,7 +14,7 @@
 //! passage, and a source value with none in the derived passage, of the same kind, make one
 //! [`ChangedValue`]; a value that was only added or only dropped is not a change.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use dossier_core::{ChangedValue, Span};
@@ -31,11 +31,11 @@ enum Lexeme {
 }
 
 /// Month names, number words and scale words (`resources/link/values.tsv`).
-static LEXICON: LazyLock<HashMap<&'static str, Lexeme>> =
+static LEXICON: LazyLock<FxHashMap<&'static str, Lexeme>> =
     LazyLock::new(|| parse_lexicon(include_str!("../../../../resources/link/values.tsv")));
 
-fn parse_lexicon(text: &'static str) -> HashMap<&'static str, Lexeme> {
-    let mut map = HashMap::new();
+fn parse_lexicon(text: &'static str) -> FxHashMap<&'static str, Lexeme> {
+    let mut map = FxHashMap::default();
     for line in text.lines().map(str::trim) {
         if line.is_empty() || line.starts_with('#') {
             continue;
