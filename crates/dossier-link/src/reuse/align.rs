@@ -17,6 +17,7 @@
 //! a rewrite follows its source; coincidental matches scatter.
 
 use dossier_core::Span;
+use rustc_hash::FxHashMap;
 
 use crate::resources::STOPWORDS;
 use crate::reuse::shingles::{combine, word_hash};
@@ -212,12 +213,15 @@ pub(crate) fn restrict(sentences: &[Sentence], keep: &[u64]) -> Vec<Sentence> {
         .collect()
 }
 
-/// Where each feature occurs in a document's sentences: `(feature, sentence)` pairs, sorted,
-/// so that the posting of a feature is one run found by binary search. Built once per document
-/// (a document takes part in many pairs), one flat vector rather than a map of small vectors.
+/// Where each feature occurs in a document's sentences: `(feature, sentence)` pairs sorted so
+/// that the posting of a feature is one run, and a map from each feature to its run. Built once
+/// per document (a document takes part in many pairs); one flat vector rather than a map of
+/// small vectors.
 #[derive(Debug)]
 pub(crate) struct SentenceIndex {
     entries: Vec<(u64, usize)>,
+    /// Feature → (start, length) of its run in `entries`.
+    runs: FxHashMap<u64, (usize, usize)>,
 }
 
 impl SentenceIndex {
@@ -228,14 +232,19 @@ impl SentenceIndex {
             .flat_map(|(s, sentence)| sentence.features.iter().map(move |f| (f.hash, s)))
             .collect();
         entries.sort_unstable();
-        SentenceIndex { entries }
+        let mut runs = FxHashMap::default();
+        for (i, &(hash, _)) in entries.iter().enumerate() {
+            runs.entry(hash).or_insert((i, 0)).1 += 1;
+        }
+        SentenceIndex { entries, runs }
     }
 
     /// The sentences holding `hash`, as `(hash, sentence)` pairs in sentence order.
     fn posting(&self, hash: u64) -> &[(u64, usize)] {
-        let start = self.entries.partition_point(|&(h, _)| h < hash);
-        let len = self.entries[start..].partition_point(|&(h, _)| h == hash);
-        &self.entries[start..start + len]
+        match self.runs.get(&hash) {
+            Some(&(start, len)) => &self.entries[start..start + len],
+            None => &[],
+        }
     }
 }
 
