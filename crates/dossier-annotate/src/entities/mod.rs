@@ -232,6 +232,11 @@ mod tests {
             "Then-nominal President of Russia Brelov met them.",
             &["GPE Russia", "PERSON Brelov"],
         );
+        // The portfolio belongs to the title, not to a name.
+        check(
+            "Home Affairs Secretary Mara Lindqvist resigned.",
+            &["PERSON Mara Lindqvist"],
+        );
     }
 
     #[test]
