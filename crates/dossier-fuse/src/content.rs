@@ -172,6 +172,17 @@ fn word_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
         .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
 }
 
+/// Closes a quotation the shown words open but no longer close (the closing mark was cut
+/// with the trailing punctuation or the word limit).
+fn close_open_quote(shown: &mut String) {
+    let count = |mark: char| shown.chars().filter(|&c| c == mark).count();
+    if count('“') > count('”') {
+        shown.push('”');
+    } else if count('"') % 2 == 1 {
+        shown.push('"');
+    }
+}
+
 /// The shown form and the content words of `words`.
 fn make(words: &str, quoted: bool) -> Content {
     let all: Vec<&str> = words.split_whitespace().collect();
@@ -182,6 +193,7 @@ fn make(words: &str, quoted: bool) -> Content {
     if all.len() > MAX_WORDS {
         shown.push('…');
     }
+    close_open_quote(&mut shown);
     if quoted {
         shown = format!("“{shown}”");
     } else if all
@@ -203,5 +215,28 @@ fn make(words: &str, quoted: bool) -> Content {
         shown,
         quoted,
         words,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shown_content_closes_the_quotes_it_opens() {
+        let check = |words: &str, expected: &str| assert_eq!(make(words, false).shown, expected);
+        check(
+            "for “respect for the choice of the people.”",
+            "for “respect for the choice of the people”",
+        );
+        check(
+            "that the plan was “fair”, officials said.",
+            "that the plan was “fair”, officials said",
+        );
+        check("the \"new deal\" will start", "the \"new deal\" will start");
+        check(
+            "he called it \"a nasty step.\"",
+            "he called it \"a nasty step\"",
+        );
     }
 }
