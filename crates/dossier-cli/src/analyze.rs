@@ -74,7 +74,7 @@ pub fn run(config: &AnalyzeConfig) -> Result<()> {
     }
     let (new_documents, already_stored) = separate_new(ingested.documents, &stored);
 
-    let analyzed = analyze_documents(new_documents, &progress);
+    let analyzed = analyze_documents(new_documents, "annotating", &progress);
     let new_ids: HashSet<String> = analyzed.iter().map(|d| d.document.id.clone()).collect();
     let mut documents = stored;
     documents.extend(analyzed);
@@ -169,12 +169,14 @@ fn unique_id(id: &str, taken: &BTreeSet<String>) -> String {
         .expect("an unbounded range always yields a free id")
 }
 
-/// Runs the per-document stages (annotate, extract) over new documents, in parallel.
+/// Runs the per-document stages (annotate, extract) over documents, in parallel, under the
+/// progress `stage` name.
 fn analyze_documents(
     documents: Vec<(Document, Vec<Diagnostic>)>,
+    stage: &'static str,
     progress: &Progress,
 ) -> Vec<AnalyzedDocument> {
-    let bar = progress.bar("annotating", documents.len() as u64);
+    let bar = progress.bar(stage, documents.len() as u64);
     let analyzed = documents
         .into_par_iter()
         .map(|(document, diagnostics)| {
@@ -210,7 +212,7 @@ fn reanalyze(stored: Vec<AnalyzedDocument>, progress: &Progress) -> Vec<Analyzed
         .into_iter()
         .map(|d| (d.document, d.diagnostics))
         .collect();
-    let mut analyzed = analyze_documents(documents, progress);
+    let mut analyzed = analyze_documents(documents, "re-annotating", progress);
     for document in &mut analyzed {
         let mut seen = HashSet::new();
         document
