@@ -124,6 +124,35 @@ impl Lexicon {
 /// The lexicon, parsed on first use.
 pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(build);
 
+/// The rows of a trigger file (`form<TAB>event type[<TAB>inverse]`) as patterns and their
+/// triggers; `minor` marks the general event words, which take no `inverse` flag. Rows naming
+/// an unknown event type go to `bad_lines`.
+fn read_triggers(
+    text: &'static str,
+    minor: bool,
+    types: &[EventType],
+    bad_lines: &mut Vec<String>,
+) -> (Vec<&'static str>, Vec<Trigger>) {
+    let mut patterns = Vec::new();
+    let mut triggers = Vec::new();
+    for (line, cols) in rows(text) {
+        let Some(event_type) = cols
+            .get(1)
+            .and_then(|t| types.iter().position(|e| e.name == *t))
+        else {
+            bad_lines.push(line.to_string());
+            continue;
+        };
+        patterns.push(cols[0]);
+        triggers.push(Trigger {
+            event_type,
+            inverse: !minor && cols.get(2) == Some(&"inverse"),
+            minor,
+        });
+    }
+    (patterns, triggers)
+}
+
 /// Non-comment, non-empty lines split on tabs.
 fn rows(source: &'static str) -> impl Iterator<Item = (&'static str, Vec<&'static str>)> {
     source
@@ -170,41 +199,8 @@ fn build() -> Lexicon {
         });
     }
 
-    let mut patterns = Vec::new();
-    let mut trigger_info = Vec::new();
-    for (line, cols) in rows(TRIGGERS) {
-        let Some(event_type) = cols
-            .get(1)
-            .and_then(|t| types.iter().position(|e| e.name == *t))
-        else {
-            bad_lines.push(line.to_string());
-            continue;
-        };
-        patterns.push(cols[0]);
-        trigger_info.push(Trigger {
-            event_type,
-            inverse: cols.get(2) == Some(&"inverse"),
-            minor: false,
-        });
-    }
-
-    let mut minor_patterns = Vec::new();
-    let mut minor_info = Vec::new();
-    for (line, cols) in rows(EVENT_WORDS) {
-        let Some(event_type) = cols
-            .get(1)
-            .and_then(|t| types.iter().position(|e| e.name == *t))
-        else {
-            bad_lines.push(line.to_string());
-            continue;
-        };
-        minor_patterns.push(cols[0]);
-        minor_info.push(Trigger {
-            event_type,
-            inverse: false,
-            minor: true,
-        });
-    }
+    let (patterns, trigger_info) = read_triggers(TRIGGERS, false, &types, &mut bad_lines);
+    let (minor_patterns, minor_info) = read_triggers(EVENT_WORDS, true, &types, &mut bad_lines);
     let group_nouns = rows(GROUP_NOUNS).map(|(_, cols)| cols[0]).collect();
 
     let mut cue_patterns = Vec::new();
