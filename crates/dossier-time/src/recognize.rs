@@ -117,6 +117,25 @@ pub fn recognize(text: &str, tokens: &[Token]) -> Vec<Hit> {
     hits
 }
 
+/// A part of the year a year phrase names ("March of that year", "summer last year"): the
+/// phrase is `(end, base, offset)` as [`Grammar::year_phrase`] reads it.
+fn in_year_phrase(
+    start: usize,
+    (end, base, offset): (usize, Base, i32),
+    refine: Refine,
+) -> Option<Hit> {
+    hit(
+        start,
+        end,
+        Expr::Relative {
+            base,
+            unit: Unit::Year,
+            offset: Some(offset),
+            refine: Some(refine),
+        },
+    )
+}
+
 fn hit(start: usize, end: usize, expr: Expr) -> Option<Hit> {
     Some(Hit {
         start,
@@ -392,18 +411,8 @@ impl Grammar<'_> {
             if let Some(year) = self.year(k) {
                 return hit(i, k + 1, Expr::Fixed(date(year, month, day)?));
             }
-            if let Some((end, base, offset)) = self.year_phrase(j + 1) {
-                let refine = Some(Refine::MonthDay(month, day));
-                return hit(
-                    i,
-                    end,
-                    Expr::Relative {
-                        base,
-                        unit: Unit::Year,
-                        offset: Some(offset),
-                        refine,
-                    },
-                );
+            if let Some(phrase) = self.year_phrase(j + 1) {
+                return in_year_phrase(i, phrase, Refine::MonthDay(month, day));
             }
             return hit(
                 i,
@@ -422,18 +431,8 @@ impl Grammar<'_> {
         if let Some(year) = self.year(k) {
             return hit(i, k + 1, Expr::Fixed(Point::Month(year, month)));
         }
-        if let Some((end, base, offset)) = self.year_phrase(j) {
-            let refine = Some(Refine::Month(month));
-            return hit(
-                i,
-                end,
-                Expr::Relative {
-                    base,
-                    unit: Unit::Year,
-                    offset: Some(offset),
-                    refine,
-                },
-            );
+        if let Some(phrase) = self.year_phrase(j) {
+            return in_year_phrase(i, phrase, Refine::Month(month));
         }
         // "by Jan Egeland", "in May's cabinet": a bare abbreviation needs its full stop, and a
         // possessive is a name.
@@ -864,17 +863,7 @@ impl Grammar<'_> {
         if let Some(year) = self.year(k) {
             return hit(start, k + 1, Expr::Fixed(Point::Season(year, season)));
         }
-        let (end, base, offset) = self.year_phrase(j)?;
-        hit(
-            start,
-            end,
-            Expr::Relative {
-                base,
-                unit: Unit::Year,
-                offset: Some(offset),
-                refine: Some(Refine::Season(season)),
-            },
-        )
+        in_year_phrase(start, self.year_phrase(j)?, Refine::Season(season))
     }
 
     /// Rules after "the": decades, centuries, quarters, "the past two decades", "the next day",
@@ -983,19 +972,10 @@ impl Grammar<'_> {
                 return hit(start, j + 3, Expr::Fixed(Point::Quarter(year, n)));
             }
         }
-        let (end, base, offset) = self
+        let phrase = self
             .year_phrase(j + 1)
             .unwrap_or((j + 1, Base::Document, 0));
-        hit(
-            start,
-            end,
-            Expr::Relative {
-                base,
-                unit: Unit::Year,
-                offset: Some(offset),
-                refine: Some(Refine::Quarter(n)),
-            },
-        )
+        in_year_phrase(start, phrase, Refine::Quarter(n))
     }
 
     // ---- durations, sets, references -------------------------------------------------------
