@@ -302,12 +302,7 @@ fn attributes<'a>(dossier: &'a Dossier, docs: &Docs<'a>) -> Vec<AttributeJson<'a
         let offsets = &docs.offsets[d];
         let entity = |span: Span| entity_of.get(&(id, span)).copied();
         for (a, claim) in analyzed.attributes.iter().enumerate() {
-            let sentence = analyzed
-                .annotations
-                .sentences
-                .get(claim.sentence)
-                .copied()
-                .unwrap_or(claim.span);
+            let sentence = attribute_sentence(analyzed, claim);
             let [start, end] = offsets.span(sentence);
             let (value, object, count) = match &claim.value {
                 AttributeValue::Kinship { relation, relative } => {
@@ -412,13 +407,7 @@ impl<'a> Docs<'a> {
     fn attribute_location(&self, r: AttributeRef) -> Option<LocationJson<'a>> {
         let doc = self.dossier.documents.get(r.doc)?;
         let claim = doc.attributes.get(r.attribute)?;
-        let sentence = doc
-            .annotations
-            .sentences
-            .get(claim.sentence)
-            .copied()
-            .unwrap_or(claim.span);
-        let [start, end] = self.offsets[r.doc].span(sentence);
+        let [start, end] = self.offsets[r.doc].span(attribute_sentence(doc, claim));
         Some(LocationJson {
             doc: &doc.document.id,
             start,
@@ -445,6 +434,16 @@ pub fn claim_sentence(doc: &AnalyzedDocument, claim: &dossier_core::Claim) -> Sp
         .get(claim.sentence)
         .copied()
         .unwrap_or(claim.trigger)
+}
+
+/// The sentence an attribute claim stands in (its own words if the sentence index is out of
+/// range).
+pub fn attribute_sentence(doc: &AnalyzedDocument, claim: &dossier_core::AttributeClaim) -> Span {
+    doc.annotations
+        .sentences
+        .get(claim.sentence)
+        .copied()
+        .unwrap_or(claim.span)
 }
 
 fn document<'a>(analyzed: &'a AnalyzedDocument, offsets: &CharOffsets) -> DocumentJson<'a> {

@@ -14,7 +14,7 @@ use dossier_core::{
 };
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
-use crate::json::claim_sentence;
+use crate::json::{attribute_sentence, claim_sentence};
 
 const CSS: &str = include_str!("report.css");
 const JS: &str = include_str!("report.js");
@@ -356,12 +356,7 @@ fn attribute_block(index: &Index<'_>, r: AttributeRef) -> Markup {
     let Some(claim) = doc.attributes.get(r.attribute) else {
         return html! {};
     };
-    let sentence = doc
-        .annotations
-        .sentences
-        .get(claim.sentence)
-        .copied()
-        .unwrap_or(claim.span);
+    let sentence = attribute_sentence(doc, claim);
     html! {
         div.claim {
             blockquote { (highlighted(&doc.document.text, sentence, &[(claim.span, "trigger")])) }
