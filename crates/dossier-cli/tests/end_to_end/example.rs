@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::support::{analyze_ok, document, read_json, workspace_root};
+use crate::support::{analyze_ok, document, read_json, side_values, workspace_root};
 
 fn analyze_example() -> (tempfile::TempDir, Value) {
     let out = tempfile::tempdir().unwrap();
@@ -113,12 +113,7 @@ fn reports_the_contradicting_visit_dates() {
         .iter()
         .find(|c| c["kind"] == "date")
         .unwrap_or_else(|| panic!("no date contradiction: {contradictions:#?}"));
-    let values: Vec<&str> = date["sides"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["value"].as_str().unwrap())
-        .collect();
+    let values = side_values(date);
     assert!(
         values.contains(&"2020") && values.iter().any(|v| v.starts_with("2019")),
         "{values:?}"

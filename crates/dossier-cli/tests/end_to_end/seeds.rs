@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::support::{analyze_ok, document, read_json, seeds_dir, text_at};
+use crate::support::{analyze_ok, document, read_json, seeds_dir, side_values, text_at};
 
 fn analyze_seeds() -> (tempfile::TempDir, Value) {
     let out = tempfile::tempdir().unwrap();
@@ -178,12 +178,7 @@ fn the_2006_and_2007_datings_of_the_moscow_visit_contradict() {
         .iter()
         .find(|c| c["kind"] == "date" && c["subject"].as_str().unwrap().contains("Mashal"))
         .expect("a date contradiction about Mashal's visit");
-    let values: Vec<&str> = date["sides"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["value"].as_str().unwrap())
-        .collect();
+    let values = side_values(date);
     assert!(values.iter().any(|v| v.starts_with("2006")), "{values:?}");
     assert!(values.iter().any(|v| v.starts_with("2007")), "{values:?}");
 }
@@ -202,12 +197,7 @@ fn nephew_and_grandson_of_the_centre_director_contradict() {
         subject.contains("Kalinka") && subject.contains("Primakov"),
         "{subject}"
     );
-    let values: Vec<&str> = attribute["sides"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["value"].as_str().unwrap())
-        .collect();
+    let values = side_values(attribute);
     assert_eq!(values, ["grandson", "nephew"]);
     let docs: Vec<&str> = attribute["sides"]
         .as_array()

@@ -73,3 +73,13 @@ pub fn text_at(document: &Value, start: u64, end: u64) -> String {
         .take((end - start) as usize)
         .collect()
 }
+
+/// The values of a contradiction's sides, in order.
+pub fn side_values(contradiction: &Value) -> Vec<&str> {
+    contradiction["sides"]
+        .as_array()
+        .expect("sides array")
+        .iter()
+        .map(|s| s["value"].as_str().expect("a side's value"))
+        .collect()
+}
