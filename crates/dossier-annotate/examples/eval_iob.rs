@@ -49,7 +49,13 @@ fn main() {
                 .iter()
                 .filter_map(|m| Some((m.span.start, m.span.end, label(m.kind)?)))
                 .collect();
-            for &(s, e, l) in &doc.gold {
+            let gold: Vec<Labeled> = doc
+                .gold
+                .iter()
+                .copied()
+                .filter(|&(_, _, l)| l != "MISC")
+                .collect();
+            for &(s, e, l) in &gold {
                 counts.entry(l).or_default()[2] += 1;
                 if predicted.contains(&(s, e, l)) {
                     counts.entry(l).or_default()[0] += 1;
@@ -59,7 +65,7 @@ fn main() {
                 counts.entry(l).or_default()[1] += 1;
             }
             if show_errors {
-                print_errors(&doc.text, &doc.gold, &predicted);
+                print_errors(&doc.text, &gold, &predicted);
             }
         }
     }

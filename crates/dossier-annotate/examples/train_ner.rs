@@ -23,7 +23,7 @@ use dossier_core::{EntityKind, Span};
 use iob::{read_path, Part};
 
 /// Passes over the data.
-const EPOCHS: usize = 8;
+const EPOCHS: usize = 5;
 /// Features whose averaged weights all stay below this are dropped from the file.
 const MIN_WEIGHT: f32 = 0.02;
 
@@ -64,6 +64,7 @@ fn kind(label: &str) -> Option<EntityKind> {
         "PER" => Some(EntityKind::Person),
         "ORG" => Some(EntityKind::Org),
         "LOC" => Some(EntityKind::Loc),
+        "MISC" => Some(EntityKind::Misc),
         _ => None,
     }
 }

@@ -3,7 +3,7 @@
 //! Reads Wikigold-style files (`token TAG` a line, `-DOCSTART-` between documents) and UNER
 //! `.iob2` files (tab-separated CoNLL-U-like columns, `# newdoc` between documents). Each
 //! document's text is rebuilt by joining tokens with spaces and sentences with blank lines;
-//! gold names become byte spans labelled PER, ORG or LOC (other labels are dropped).
+//! gold names become byte spans labelled PER, ORG, LOC or MISC (other labels are dropped).
 //!
 //! A path may end in `@N`: [`read_path`] then splits its documents into every N-th one (index
 //! divisible by N, the held-out part) and the rest.
@@ -34,6 +34,7 @@ impl Doc {
             "PER" => Some("PER"),
             "ORG" => Some("ORG"),
             "LOC" => Some("LOC"),
+            "MISC" => Some("MISC"),
             _ => None,
         };
         match (label, self.open.as_mut()) {

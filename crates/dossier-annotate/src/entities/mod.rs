@@ -309,16 +309,24 @@ mod tests {
     }
 
     #[test]
+    fn names_never_end_in_a_lower_case_word() {
+        check(
+            "Trawlers will empty the Baltic of herring within a decade.",
+            &["LOC Baltic"],
+        );
+    }
+
+    #[test]
     fn sentence_initial_and_heading_words_need_evidence() {
-        // "However" and "Despite" are not names; "Kessler" is, though nothing says its type.
+        // "However" and "Despite" are not names; "Kessler" is, a surname by the word lists.
         check(
             "However, nothing happened. Despite that, Kessler left.",
-            &["MISC Kessler"],
+            &["PERSON Kessler"],
         );
         check("Growing numbers came. Later, growing numbers left.", &[]);
         check(
             "Kessler came. Later, the Club of Kessler opened.",
-            &["MISC Kessler", "ORG Club of Kessler"],
+            &["PERSON Kessler", "ORG Club of Kessler"],
         );
         check(
             "Why Russia And Europe Are Drifting Apart\nText follows here.",

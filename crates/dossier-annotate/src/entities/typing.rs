@@ -226,7 +226,7 @@ fn type_plain(ctx: &Context, name: &[Unit], person_cue: bool) -> (EntityKind, Ev
     }
     let single = words == 1;
     if single && is_acronym(ctx, start) {
-        return (EntityKind::Org, Evidence::Cue);
+        return (EntityKind::Org, Evidence::Weak);
     }
     let next = next_word(ctx, end);
     let verb = next_verb(ctx, end);

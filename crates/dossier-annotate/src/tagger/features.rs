@@ -18,6 +18,7 @@ use crate::entities::Context;
 use crate::lexicon::LEXICON;
 
 use super::gazetteer::GAZETTEER;
+use super::word_stats::{cluster_prefix, ClusterCode, WORD_STATS};
 
 /// Templates: the first argument of [`feature`]. Values are fixed: changing one invalidates the
 /// committed model.
@@ -52,6 +53,10 @@ mod template {
     pub const GAZ_CLASS: u64 = 28;
     pub const GAZ_AROUND: u64 = 29;
     pub const GAZ_SHAPE: u64 = 30;
+    pub const CLUSTER: u64 = 31;
+    pub const CAPITALIZED: u64 = 32;
+    pub const PREV_CLUSTER: u64 = 33;
+    pub const NEXT_CLUSTER: u64 = 34;
 }
 
 /// Marker values for positions outside the sentence.
@@ -69,9 +74,13 @@ pub(crate) struct TokenInfo {
     flags: u64,
     /// The kind of head word this is (`1 + EntityKind as u64`), or 0.
     head: u64,
-    /// Feature-gazetteer classes: of entries starting here (low byte), of entries continuing
-    /// through here (high byte); see [`super::gazetteer`].
-    gaz: u16,
+    /// Feature-gazetteer classes: of entries starting here (low half), of entries continuing
+    /// through here (high half); see [`super::gazetteer`].
+    gaz: u32,
+    /// The word form's Brown cluster, or 0; see [`super::word_stats`].
+    cluster: ClusterCode,
+    /// How often the word is written capitalized, in sixths (0-5), or 6 when not known.
+    capitalized: u8,
 }
 
 const FLAG_UNRELIABLE: u64 = 1;
@@ -89,7 +98,7 @@ pub(crate) fn token_infos(ctx: &Context, vocabulary: &[u32]) -> Vec<TokenInfo> {
     let mut infos: Vec<TokenInfo> = (0..ctx.tokens.len())
         .map(|i| token_info(ctx, i, vocabulary))
         .collect();
-    let mut gaz = vec![0u16; infos.len()];
+    let mut gaz = vec![0u32; infos.len()];
     for sentence in &ctx.sentences {
         GAZETTEER.mark(
             sentence.clone(),
@@ -145,6 +154,8 @@ fn token_info(ctx: &Context, i: usize, vocabulary: &[u32]) -> TokenInfo {
         0
     };
     let (lower, prefix, suffix) = word_hashes(word);
+    let (cluster, capitalized) = WORD_STATS.lookup(lower, token.shape);
+    let capitalized = capitalized.map_or(6, |percent| (u16::from(percent) * 6 / 101) as u8);
     TokenInfo {
         lower,
         prefix,
@@ -153,6 +164,8 @@ fn token_info(ctx: &Context, i: usize, vocabulary: &[u32]) -> TokenInfo {
         flags,
         head,
         gaz: 0,
+        cluster,
+        capitalized,
     }
 }
 
@@ -336,14 +349,44 @@ impl DocFeatures<'_> {
                 template::GAZ_SHAPE,
                 mix(u64::from(info.gaz), info.shape),
             ));
-            for bit in 0..16 {
+            for bit in 0..32 {
                 if info.gaz & (1 << bit) != 0 {
                     out.push(feature(template::GAZ_CLASS, bit));
                 }
             }
         }
-        let gaz_at = |offset: isize| at(offset).map_or(0xffff, |t| u64::from(t.gaz));
+        let gaz_at = |offset: isize| at(offset).map_or(0xffff_ffff, |t| u64::from(t.gaz));
         out.push(feature(template::GAZ_AROUND, mix(gaz_at(-1), gaz_at(1))));
+        self.word_stats_features(info, &at, out);
+    }
+
+    /// Features of the word statistics: cluster prefixes of the token and its neighbours, and
+    /// how often the word is capitalized, with its shape and position.
+    fn word_stats_features<'a>(
+        &self,
+        info: &TokenInfo,
+        at: &impl Fn(isize) -> Option<&'a TokenInfo>,
+        out: &mut Vec<u32>,
+    ) {
+        for bits in [4, 6, 10, 20] {
+            let prefix = cluster_prefix(info.cluster, bits);
+            out.push(feature(
+                template::CLUSTER,
+                mix(u64::from(bits), u64::from(prefix)),
+            ));
+        }
+        let neighbour = |offset: isize| {
+            at(offset).map_or(u64::MAX, |t| u64::from(cluster_prefix(t.cluster, 6)))
+        };
+        out.push(feature(template::PREV_CLUSTER, neighbour(-1)));
+        out.push(feature(template::NEXT_CLUSTER, neighbour(1)));
+        out.push(feature(
+            template::CAPITALIZED,
+            mix(
+                u64::from(info.capitalized),
+                info.shape ^ (info.flags & FLAG_UNRELIABLE) << 40,
+            ),
+        ));
     }
 }
 

@@ -1,10 +1,12 @@
 //! Feature gazetteers: large name lists the tagger reads as evidence, never as rules.
 //!
-//! Two lists: `geo_gazetteer.tsv` (countries, regions, continents and cities by population
-//! class, generated from public data sets by `tools/gen_gazetteers.py`) and `org_names.txt`
-//! (widely known organizations, hand-written). A city called "Mobile" or a company called
-//! "Apple" must not turn those words into names by themselves, so a match only becomes a
-//! feature ("starts a country name", "inside a big-city name") whose weight the tagger learns.
+//! Three lists: `geo_gazetteer.tsv` (countries, regions, continents and cities by population
+//! class, generated from public data sets by `tools/gen_gazetteers.py`), `person_names.tsv`
+//! (given names and surnames by frequency, from the US Census, by `tools/gen_person_names.py`)
+//! and `org_names.txt` (widely known organizations, hand-written). A city called "Mobile", a
+//! surname "Young" or a company called "Apple" must not turn those words into names by
+//! themselves, so a match only becomes a feature ("starts a country name", "inside a big-city
+//! name", "a common surname") whose weight the tagger learns.
 //!
 //! Key decision: phrases are keyed by a hash chained over the tokens' lower-case hashes (the
 //! same [`super::features::hash_lower`] the features use), and every proper prefix of an entry
@@ -18,13 +20,17 @@ use std::sync::LazyLock;
 use crate::entities::tokens::tokenize;
 
 /// Class bits of an entry; a phrase may have several.
-pub(crate) const COUNTRY: u8 = 1;
-pub(crate) const REGION: u8 = 2;
-pub(crate) const CONTINENT: u8 = 4;
-pub(crate) const CITY_LARGE: u8 = 8;
-pub(crate) const CITY_MEDIUM: u8 = 16;
-pub(crate) const CITY_SMALL: u8 = 32;
-pub(crate) const ORG: u8 = 64;
+pub(crate) const COUNTRY: u16 = 1;
+pub(crate) const REGION: u16 = 2;
+pub(crate) const CONTINENT: u16 = 4;
+pub(crate) const CITY_LARGE: u16 = 8;
+pub(crate) const CITY_MEDIUM: u16 = 16;
+pub(crate) const CITY_SMALL: u16 = 32;
+pub(crate) const ORG: u16 = 64;
+pub(crate) const GIVEN_COMMON: u16 = 128;
+pub(crate) const GIVEN_RARE: u16 = 256;
+pub(crate) const SURNAME_COMMON: u16 = 512;
+pub(crate) const SURNAME_RARE: u16 = 1024;
 
 /// Entries longer than this (in tokens) are not stored.
 const MAX_TOKENS: usize = 6;
@@ -32,7 +38,7 @@ const MAX_TOKENS: usize = 6;
 /// The chained-hash table of all entries and their prefixes (prefixes map to 0).
 #[derive(Debug)]
 pub(crate) struct Gazetteer {
-    entries: FastMap<u64, u8>,
+    entries: FastMap<u64, u16>,
 }
 
 /// The start value of a phrase key.
@@ -47,12 +53,16 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
         env!("CARGO_MANIFEST_DIR"),
         "/../../resources/annotate/org_names.txt"
     ));
+    let persons = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../resources/annotate/person_names.tsv"
+    ));
     let mut gazetteer = Gazetteer {
         entries: FastMap::with_capacity_and_hasher(64 * 1024, Default::default()),
     };
-    for line in data_lines(geo) {
+    for line in data_lines(geo).chain(data_lines(persons)) {
         if let Some((class, name)) = line.split_once('\t') {
-            gazetteer.insert(name, geo_class(class));
+            gazetteer.insert(name, class_bit(class));
         }
     }
     for line in data_lines(orgs) {
@@ -67,13 +77,18 @@ fn data_lines(file: &str) -> impl Iterator<Item = &str> {
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
 }
 
-fn geo_class(class: &str) -> u8 {
+/// The class bit of a class name of the generated lists.
+fn class_bit(class: &str) -> u16 {
     match class {
         "country" => COUNTRY,
         "region" => REGION,
         "continent" => CONTINENT,
         "city1" => CITY_LARGE,
         "city2" => CITY_MEDIUM,
+        "given1" => GIVEN_COMMON,
+        "given2" => GIVEN_RARE,
+        "surname1" => SURNAME_COMMON,
+        "surname2" => SURNAME_RARE,
         _ => CITY_SMALL,
     }
 }
@@ -84,7 +99,7 @@ fn chain(key: u64, token: u64) -> u64 {
 }
 
 impl Gazetteer {
-    fn insert(&mut self, phrase: &str, class: u8) {
+    fn insert(&mut self, phrase: &str, class: u16) {
         let tokens = tokenize(phrase);
         if tokens.is_empty() || tokens.len() > MAX_TOKENS {
             return;
@@ -100,7 +115,7 @@ impl Gazetteer {
     }
 
     /// Marks the matches in one sentence: `out[i]` gets the classes of the entries starting at
-    /// token `i` in its low byte and of those continuing through it in its high byte.
+    /// token `i` in its low half and of those continuing through it in its high half.
     /// `lower[i]` is token i's lower-case hash; `may_start[i]` says whether an entry may
     /// start there.
     pub fn mark(
@@ -108,7 +123,7 @@ impl Gazetteer {
         sentence: Range<usize>,
         lower: impl Fn(usize) -> u64,
         may_start: impl Fn(usize) -> bool,
-        out: &mut [u16],
+        out: &mut [u32],
     ) {
         for start in sentence.clone() {
             if !may_start(start) {
@@ -121,9 +136,9 @@ impl Gazetteer {
                     break;
                 };
                 if class != 0 {
-                    out[start] |= u16::from(class);
+                    out[start] |= u32::from(class);
                     for slot in &mut out[start + 1..=end] {
-                        *slot |= u16::from(class) << 8;
+                        *slot |= u32::from(class) << 16;
                     }
                 }
             }
@@ -136,7 +151,9 @@ mod tests {
     use super::*;
     use crate::tagger::features::hash_lower;
 
-    fn marks(text: &str) -> Vec<u16> {
+    /// The place and organization classes marked in `text` (person-name classes left out).
+    fn marks(text: &str) -> Vec<u32> {
+        let persons = u32::from(GIVEN_COMMON | GIVEN_RARE | SURNAME_COMMON | SURNAME_RARE);
         let tokens = tokenize(text);
         let mut out = vec![0; tokens.len()];
         GAZETTEER.mark(
@@ -145,17 +162,17 @@ mod tests {
             |i| tokens[i].is_name_like(),
             &mut out,
         );
-        out
+        out.iter().map(|m| m & !(persons | persons << 16)).collect()
     }
 
     #[test]
     fn multi_token_entries_mark_begin_and_inside() {
-        let org = u16::from(ORG);
+        let org = u32::from(ORG);
         assert_eq!(
             marks("the World Health Organization said"),
-            [0, org, org << 8, org << 8, 0]
+            [0, org, org << 16, org << 16, 0]
         );
-        let country = u16::from(COUNTRY);
+        let country = u32::from(COUNTRY);
         assert_eq!(marks("in France"), [0, country]);
         // A prefix of an entry alone is no match; lower-case words never start one.
         assert_eq!(marks("World Health said"), [0, 0, 0]);
@@ -163,8 +180,22 @@ mod tests {
     }
 
     #[test]
+    fn person_names_are_marked_by_frequency_class() {
+        let tokens = tokenize("Mary Smith");
+        let mut out = vec![0; tokens.len()];
+        GAZETTEER.mark(
+            0..tokens.len(),
+            |i| hash_lower(tokens[i].text("Mary Smith").chars()),
+            |_| true,
+            &mut out,
+        );
+        assert_ne!(out[0] & u32::from(GIVEN_COMMON), 0);
+        assert_ne!(out[1] & u32::from(SURNAME_COMMON), 0);
+    }
+
+    #[test]
     fn the_longest_entry_and_its_prefixes_are_both_marked() {
-        let (country, city) = (u16::from(COUNTRY), u16::from(CITY_LARGE));
-        assert_eq!(marks("Mexico City"), [country | city, city << 8]);
+        let (country, city) = (u32::from(COUNTRY), u32::from(CITY_LARGE));
+        assert_eq!(marks("Mexico City"), [country | city, city << 16]);
     }
 }

@@ -16,12 +16,14 @@ pub(crate) mod features;
 mod gazetteer;
 pub(crate) mod model;
 mod train;
+mod word_stats;
 
 use std::sync::LazyLock;
 
 use dossier_core::EntityKind;
 
 use crate::entities::rules::RuleView;
+use crate::entities::tokens::Shape;
 use crate::entities::{Candidate, Context, Evidence};
 use features::{tag_features, token_infos, DocFeatures};
 use model::{allowed, is_begin, label_of, Model, O, TAGS};
@@ -36,7 +38,7 @@ pub(crate) static MODEL: LazyLock<Option<Model>> = LazyLock::new(|| {
     )))
 });
 
-/// A tagged name: tokens `[start, end)` and its label (0 PER, 1 ORG, 2 LOC).
+/// A tagged name: tokens `[start, end)` and its label (0 PER, 1 ORG, 2 LOC, 3 MISC).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Tagged {
     pub start: usize,
@@ -234,6 +236,8 @@ pub(crate) fn merge(ctx: &Context, rules: &RuleView, tagged: &[Tagged]) -> Vec<C
         let kind = match (name.label, same_span.map(|c| c.kind)) {
             (0, _) => EntityKind::Person,
             (1, _) => EntityKind::Org,
+            (3, Some(EntityKind::Norp)) => EntityKind::Norp,
+            (3, _) => EntityKind::Misc,
             (_, Some(EntityKind::Loc)) => EntityKind::Loc,
             _ if rules.ends_in_place(ctx, name.end) => EntityKind::Loc,
             _ => EntityKind::Gpe,
@@ -249,11 +253,16 @@ pub(crate) fn merge(ctx: &Context, rules: &RuleView, tagged: &[Tagged]) -> Vec<C
             evidence,
         });
     }
+    let acronyms = initials_of_organizations(ctx, &out);
     for candidate in &rules.candidates {
         let free = !covered[candidate.start..candidate.end].iter().any(|&c| c);
         let kept = match candidate.kind {
             EntityKind::Norp | EntityKind::Misc => true,
             EntityKind::Person => candidate.evidence >= Evidence::Weak,
+            EntityKind::Org => {
+                candidate.end == candidate.start + 1
+                    && acronyms.contains(&letters(ctx.word(candidate.start)))
+            }
             _ => false,
         };
         if free && kept {
@@ -261,6 +270,26 @@ pub(crate) fn merge(ctx: &Context, rules: &RuleView, tagged: &[Tagged]) -> Vec<C
         }
     }
     out
+}
+
+/// The initials of the multi-word organization names found ("PAC" for "Pan Arctic Council"),
+/// so that an acronym the rules saw but the tagger did not is kept when it stands for one.
+fn initials_of_organizations(ctx: &Context, found: &[Candidate]) -> Vec<String> {
+    found
+        .iter()
+        .filter(|c| c.kind == EntityKind::Org && c.end - c.start >= 2)
+        .map(|c| {
+            (c.start..c.end)
+                .filter(|&i| ctx.tokens[i].is_name_like())
+                .filter_map(|i| ctx.word(i).chars().next())
+                .collect()
+        })
+        .collect()
+}
+
+/// The letters of a word ("US" for "U.S.").
+fn letters(word: &str) -> String {
+    word.chars().filter(|c| c.is_alphabetic()).collect()
 }
 
 /// True when `candidate` is a known place or nationality strictly inside an organization or
@@ -286,14 +315,17 @@ fn inside_longer_name(candidate: &Candidate, rules: &RuleView, tagged: &[Tagged]
 }
 
 /// A name without what names never include: a leading title ("Mrs", "President", "Foreign
-/// Minister"), leading punctuation (the hyphen of "Russia-Ukraine") and trailing punctuation
-/// (the possessive "’s"). None when nothing is left.
+/// Minister"), leading punctuation (the hyphen of "Russia-Ukraine"), and trailing punctuation
+/// (the possessive "’s") or lower-case words ("of herring" in "empty the Baltic of herring"):
+/// a name may have "of" inside but never ends in it. None when nothing is left.
 fn trim(ctx: &Context, rules: &RuleView, mut name: Tagged) -> Option<Tagged> {
     while name.start < name.end && (rules.is_title(name.start) || !ctx.tokens[name.start].is_word())
     {
         name.start += 1;
     }
-    while name.start < name.end && !ctx.tokens[name.end - 1].is_word() {
+    while name.start < name.end
+        && matches!(ctx.tokens[name.end - 1].shape, Shape::Punct | Shape::Lower)
+    {
         name.end -= 1;
     }
     (name.start < name.end).then_some(name)
@@ -316,7 +348,7 @@ mod tests {
 
     #[test]
     fn log_probabilities_cover_only_allowed_tags() {
-        let scores = [0, 40, 10, 0, 30, 0, 0];
+        let scores = [0, 40, 10, 0, 30, 0, 0, 0, 0];
         let log_probs = log_softmax(O, &scores, 0.1);
         let total: f32 = log_probs.iter().map(|x| x.exp()).sum();
         assert!((total - 1.0).abs() < 1e-5);

@@ -7,12 +7,12 @@
 //! power-of-two table probed linearly, so a lookup is a multiply-free mask and usually one
 //! cache line.
 
-/// The tags, in model order: O, then B and I for PER, ORG and LOC.
-pub(crate) const TAGS: usize = 7;
+/// The tags, in model order: O, then B and I for PER, ORG, LOC and MISC.
+pub(crate) const TAGS: usize = 9;
 
 pub(crate) const O: u8 = 0;
 
-/// The entity label of a tag (0 PER, 1 ORG, 2 LOC), or None for O.
+/// The entity label of a tag (0 PER, 1 ORG, 2 LOC, 3 MISC), or None for O.
 pub(crate) fn label_of(tag: u8) -> Option<u8> {
     (tag != O).then(|| (tag - 1) / 2)
 }
@@ -180,9 +180,9 @@ mod tests {
     #[test]
     fn round_trips_and_prunes() {
         let weights = vec![
-            (7, [1.0, -2.0, 0.0, 0.0, 0.0, 0.0, 0.5]),
-            (9, [0.01, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]),
-            (15, [0.0, 0.0, 4.0, 0.0, 0.0, 0.0, 0.0]),
+            (7, [1.0, -2.0, 0.0, 0.0, 0.0, 0.0, 0.5, 0.0, 0.0]),
+            (9, [0.01, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]),
+            (15, [0.0, 0.0, 4.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]),
         ];
         let model = Model::from_bytes(&to_bytes(&weights, 0.1, &[3, 5])).unwrap();
         assert_eq!(model.vocabulary(), [3, 5]);
@@ -196,7 +196,7 @@ mod tests {
     #[test]
     fn rejects_malformed_files() {
         assert!(Model::from_bytes(b"").is_none());
-        assert!(Model::from_bytes(b"DNER1\x07\0\0\0\0\x01\0\0\0").is_none());
+        assert!(Model::from_bytes(b"DNER1\x09\0\0\0\0\x01\0\0\0").is_none());
     }
 
     #[test]

@@ -19,8 +19,8 @@ use crate::entities::tokens::{tokenize, Shape};
 use crate::entities::Context;
 use crate::split_sentences;
 
-/// A document with its gold names: byte spans typed PERSON, ORG or LOC (GPE counts as LOC;
-/// other kinds are ignored).
+/// A document with its gold names: byte spans typed PERSON, ORG, LOC (GPE counts as LOC) or
+/// MISC (NORP counts as MISC). Data without MISC annotation leaves such names untagged.
 #[derive(Debug, Clone)]
 pub struct TrainingDoc {
     pub text: String,
@@ -169,7 +169,7 @@ fn label(kind: EntityKind) -> Option<u8> {
         EntityKind::Person => Some(0),
         EntityKind::Org => Some(1),
         EntityKind::Gpe | EntityKind::Loc => Some(2),
-        EntityKind::Norp | EntityKind::Misc => None,
+        EntityKind::Norp | EntityKind::Misc => Some(3),
     }
 }
 
