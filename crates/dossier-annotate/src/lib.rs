@@ -3,7 +3,8 @@
 //! A pure function of one document and the read-only resources compiled into this crate: it
 //! never does I/O and never fails. It finds sentences, entity mentions, time expressions
 //! (through `dossier-time`, normalized to TIMEX3 values with their anchor) and quotations with
-//! their speakers.
+//! their speakers. Names the user declared (a [`dossier_core::UserGazetteer`], compiled once
+//! into [`UserNames`]) come in as one more read-only value: see [`annotate_with`].
 
 mod entities;
 mod fast_hash;
@@ -14,15 +15,21 @@ pub mod tagger;
 
 use dossier_core::{Annotations, Diagnostic, Document};
 
-pub use entities::find_mentions;
+pub use entities::{find_mentions, find_mentions_with, UserNames};
 pub use quotes::find_quotes;
 pub use sentences::split_sentences;
 
 /// Annotates one document. Never fails: what it cannot do is reported as diagnostics.
 pub fn annotate(doc: &Document) -> (Annotations, Vec<Diagnostic>) {
+    annotate_with(doc, &UserNames::default())
+}
+
+/// Like [`annotate`], with the names the user declared: every occurrence of one is a mention
+/// of the declared type whose canonical form is the entry's canonical name.
+pub fn annotate_with(doc: &Document, user: &UserNames) -> (Annotations, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let sentences = split_sentences(&doc.text);
-    let mentions = entities::find_mentions(&doc.text, &sentences);
+    let mentions = entities::find_mentions_with(&doc.text, &sentences, user);
     let times = dossier_time::tag_times(&doc.text, &sentences, doc.meta.published);
     let quotes = quotes::find_quotes(&doc.text, &sentences, &mentions);
     if doc.meta.published.is_none() {

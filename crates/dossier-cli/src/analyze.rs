@@ -14,7 +14,8 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
-use dossier_core::{AnalyzedDocument, Diagnostic, Document, Dossier, Skipped};
+use dossier_annotate::UserNames;
+use dossier_core::{AnalyzedDocument, Diagnostic, Document, Dossier, Skipped, UserGazetteer};
 use dossier_ingest::IngestConfig;
 use dossier_store::Store;
 use rayon::prelude::*;
@@ -28,6 +29,8 @@ pub struct AnalyzeConfig {
     pub out_dir: PathBuf,
     pub ingest: IngestConfig,
     pub quiet: bool,
+    /// The names the user declared (`--gazetteer`), already read.
+    pub gazetteer: UserGazetteer,
 }
 
 /// The file names of the outputs inside the output folder.
@@ -43,17 +46,18 @@ pub fn run(config: &AnalyzeConfig) -> Result<()> {
     let store_path = config.out_dir.join(STORE_FILE);
     progress.stage("opening the store");
     let mut store = Store::open(&store_path)?;
-    let fingerprint = analysis_fingerprint();
+    let names = UserNames::new(&config.gazetteer);
+    let fingerprint = analysis_fingerprint(&config.gazetteer, &names);
     let mut stored = store.documents()?;
     if !stored.is_empty() && store.analysis_fingerprint()?.as_deref() != Some(fingerprint.as_str())
     {
         if !config.quiet {
             eprintln!(
-                "note: the {} stored document(s) were analyzed by another version of dossier; analyzing them again",
+                "note: the {} stored document(s) were analyzed by another version of dossier or with other gazetteers; analyzing them again",
                 stored.len()
             );
         }
-        stored = reanalyze(stored, &progress);
+        stored = reanalyze(stored, &names, &progress);
         store
             .add(&stored, &[])
             .with_context(|| format!("cannot save to {}", store_path.display()))?;
@@ -74,7 +78,7 @@ pub fn run(config: &AnalyzeConfig) -> Result<()> {
     }
     let (new_documents, already_stored) = separate_new(ingested.documents, &stored);
 
-    let analyzed = analyze_documents(new_documents, "annotating", &progress);
+    let analyzed = analyze_documents(new_documents, &names, "annotating", &progress);
     let new_ids: HashSet<String> = analyzed.iter().map(|d| d.document.id.clone()).collect();
     let mut documents = stored;
     documents.extend(analyzed);
@@ -93,7 +97,7 @@ pub fn run(config: &AnalyzeConfig) -> Result<()> {
                 .add(new, &ingested.skipped)
                 .and_then(|()| store.set_analysis_fingerprint(&fingerprint))
         });
-        let corpus = CorpusFindings::of(&documents);
+        let corpus = CorpusFindings::of(&documents, &config.gazetteer);
         (
             saving.join().expect("the saving thread does not panic"),
             corpus,
@@ -173,6 +177,7 @@ fn unique_id(id: &str, taken: &BTreeSet<String>) -> String {
 /// progress `stage` name.
 fn analyze_documents(
     documents: Vec<(Document, Vec<Diagnostic>)>,
+    names: &UserNames,
     stage: &'static str,
     progress: &Progress,
 ) -> Vec<AnalyzedDocument> {
@@ -180,7 +185,7 @@ fn analyze_documents(
     let analyzed = documents
         .into_par_iter()
         .map(|(document, diagnostics)| {
-            let analyzed = analyze_document(document, diagnostics);
+            let analyzed = analyze_document(document, diagnostics, names);
             bar.inc(1);
             analyzed
         })
@@ -190,8 +195,12 @@ fn analyze_documents(
 }
 
 /// The per-document stages: annotate, then extract claims and attributes.
-fn analyze_document(document: Document, mut diagnostics: Vec<Diagnostic>) -> AnalyzedDocument {
-    let (annotations, annotate_notes) = dossier_annotate::annotate(&document);
+fn analyze_document(
+    document: Document,
+    mut diagnostics: Vec<Diagnostic>,
+    names: &UserNames,
+) -> AnalyzedDocument {
+    let (annotations, annotate_notes) = dossier_annotate::annotate_with(&document, names);
     let (claims, extract_notes) = dossier_extract::extract(&document, &annotations);
     let attributes = dossier_extract::attributes(&document, &annotations);
     diagnostics.extend(annotate_notes);
@@ -207,12 +216,16 @@ fn analyze_document(document: Document, mut diagnostics: Vec<Diagnostic>) -> Ana
 
 /// Analyzes stored documents again from their stored text, keeping their earlier notes (those
 /// of ingest among them) without repeating the ones the new analysis gives again.
-fn reanalyze(stored: Vec<AnalyzedDocument>, progress: &Progress) -> Vec<AnalyzedDocument> {
+fn reanalyze(
+    stored: Vec<AnalyzedDocument>,
+    names: &UserNames,
+    progress: &Progress,
+) -> Vec<AnalyzedDocument> {
     let documents = stored
         .into_iter()
         .map(|d| (d.document, d.diagnostics))
         .collect();
-    let mut analyzed = analyze_documents(documents, "re-annotating", progress);
+    let mut analyzed = analyze_documents(documents, names, "re-annotating", progress);
     for document in &mut analyzed {
         let mut seen = HashSet::new();
         document
@@ -222,12 +235,12 @@ fn reanalyze(stored: Vec<AnalyzedDocument>, progress: &Progress) -> Vec<Analyzed
     analyzed
 }
 
-/// Identifies the analysis this build performs: a hash of the version and of the full
-/// analysis of a built-in probe article (the bundled example's first article). When the
-/// annotators, their resources or the extractor change, the probe's analysis changes, and
-/// stored documents made by the older analysis are analyzed again instead of being mixed
-/// with new ones.
-fn analysis_fingerprint() -> String {
+/// Identifies the analysis this build performs with these gazetteers: a hash of the version,
+/// of the full analysis of a built-in probe article (the bundled example's first article) and
+/// of the gazetteers' entries. When the annotators, their resources, the extractor or the
+/// gazetteers change, the fingerprint changes, and stored documents made by the older
+/// analysis are analyzed again instead of being mixed with new ones.
+fn analysis_fingerprint(gazetteer: &UserGazetteer, names: &UserNames) -> String {
     let probe = Document {
         id: "probe".into(),
         path: "probe".into(),
@@ -238,9 +251,14 @@ fn analysis_fingerprint() -> String {
             ..Default::default()
         },
     };
-    let analysis = analyze_document(probe, Vec::new());
+    let analysis = analyze_document(probe, Vec::new(), names);
+    let entries: Vec<_> = gazetteer
+        .entries
+        .iter()
+        .map(|e| (&e.canonical, e.kind, &e.aliases))
+        .collect();
     let description = format!(
-        "{} {:?} {:?} {:?} {:?}",
+        "{} {:?} {:?} {:?} {:?} {entries:?}",
         env!("CARGO_PKG_VERSION"),
         analysis.annotations,
         analysis.claims,
@@ -264,9 +282,9 @@ struct CorpusFindings {
 }
 
 impl CorpusFindings {
-    fn of(documents: &[AnalyzedDocument]) -> Self {
+    fn of(documents: &[AnalyzedDocument], gazetteer: &UserGazetteer) -> Self {
         let (entities, derivations) = rayon::join(
-            || dossier_link::link_entities(documents),
+            || dossier_link::link_entities_with(documents, gazetteer),
             || dossier_link::find_derivations(documents),
         );
         let lineages = dossier_link::build_lineages(documents, &derivations);
@@ -293,9 +311,10 @@ impl CorpusFindings {
     }
 }
 
-/// Runs the corpus stages (link, fuse) over all documents of the dossier.
+/// Runs the corpus stages (link, fuse) over all documents of the dossier. The names of the
+/// user gazetteers are already in the stored mentions; their merge evidence is not.
 pub fn build_dossier(documents: Vec<AnalyzedDocument>, skipped: Vec<Skipped>) -> Dossier {
-    CorpusFindings::of(&documents).into_dossier(documents, skipped)
+    CorpusFindings::of(&documents, &UserGazetteer::default()).into_dossier(documents, skipped)
 }
 
 /// Writes a file through `write` into a temporary file beside `path` and renames it over

@@ -4,6 +4,7 @@
 //! (`Cli` → [`analyze::AnalyzeConfig`]); the stages themselves know nothing of the command line.
 
 mod analyze;
+mod gazetteer;
 mod progress;
 mod timeline;
 
@@ -41,6 +42,17 @@ enum Command {
         /// Print no progress and no summary (errors and skipped files are still reported).
         #[arg(long, short)]
         quiet: bool,
+        /// Declare names in a CSV or TSV file: canonical name, type, aliases (repeatable).
+        ///
+        /// One entry per line: canonical name, type (PERSON or PER, ORG, GPE, LOC, NORP, MISC)
+        /// and aliases (separated by | or ; or in further columns); `#` starts a comment line,
+        /// and a first line with "type" in the second column is a header. Every occurrence of a
+        /// name is a mention of that type, and all names of an entry are one entity with the
+        /// canonical name. A file that cannot be read or has a bad line stops the run before
+        /// any work (exit status 2), naming the file, the line and the reason. Changing the
+        /// gazetteers re-annotates the stored documents.
+        #[arg(long = "gazetteer", value_name = "FILE")]
+        gazetteers: Vec<PathBuf>,
     },
     /// Print the timeline of the dossier in DIR: events with their sources and contradictions.
     Timeline {
@@ -90,7 +102,15 @@ fn main() -> ExitCode {
             out,
             max_file_size,
             quiet,
+            gazetteers,
         } => {
+            let gazetteer = match gazetteer::read_all(&gazetteers) {
+                Ok(gazetteer) => gazetteer,
+                Err(error) => {
+                    eprintln!("error: {error}");
+                    return ExitCode::from(2);
+                }
+            };
             let config = analyze::AnalyzeConfig {
                 paths,
                 out_dir: out,
@@ -98,6 +118,7 @@ fn main() -> ExitCode {
                     max_file_bytes: max_file_size,
                 },
                 quiet,
+                gazetteer,
             };
             report_outcome(analyze::run(&config))
         }

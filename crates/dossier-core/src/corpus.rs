@@ -24,6 +24,28 @@ pub struct Entity {
     /// Why the aliases were merged: one line per merge step, such as
     /// `"Sergey Lavrov" = "Sergei Lavrov": same transliteration key "sergei lavrov"`.
     pub merge_evidence: Vec<String>,
+    /// Mentions of other places that stand for this entity as an actor (see [`Metonym`]),
+    /// sorted by location. They stay mentions of their place's entity.
+    pub metonyms: Vec<Metonym>,
+}
+
+/// A mention of a capital or a seat of government that stands for its state as the actor of a
+/// claim ("Moscow declined", "the Kremlin refused"), found by `dossier-link`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Metonym {
+    /// The mention of the place.
+    pub at: Location,
+    /// The words as written, with a preceding article: "the Kremlin". They end where the
+    /// mention ends.
+    pub surface: String,
+}
+
+impl Metonym {
+    /// The span of [`Metonym::surface`] in the document.
+    pub fn surface_span(&self) -> Span {
+        let end = self.at.span.end;
+        Span::new(end.saturating_sub(self.surface.len()), end)
+    }
 }
 
 /// The kind of reuse between two documents.
@@ -148,6 +170,10 @@ pub struct Event {
     pub label: String,
     /// Entity ids with their roles.
     pub participants: Vec<(String, Role)>,
+    /// Participants named in the claims through a metonym (a capital or a seat of government):
+    /// the entity id and the words as written ("the Kremlin" for Russia), sorted, one pair per
+    /// distinct form. A participant only named directly has none.
+    pub via: Vec<(String, String)>,
     pub time: EventTime,
     /// Entity id of the place.
     pub place: Option<String>,
@@ -158,6 +184,16 @@ pub struct Event {
     pub sources: usize,
     /// Number of distinct lineages among those documents.
     pub independent_sources: usize,
+}
+
+impl Event {
+    /// The words of the metonyms that named participant `entity` (an id): "the Kremlin".
+    pub fn named_via<'a>(&'a self, entity: &'a str) -> impl Iterator<Item = &'a str> {
+        self.via
+            .iter()
+            .filter(move |(id, _)| id == entity)
+            .map(|(_, words)| words.as_str())
+    }
 }
 
 /// The kind of disagreement between sources.

@@ -18,10 +18,12 @@
 mod analysis;
 mod corpus;
 mod document;
+mod gazetteer;
 
 pub use analysis::*;
 pub use corpus::*;
 pub use document::*;
+pub use gazetteer::*;
 
 /// A half-open byte range `[start, end)` into a document's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]

@@ -35,6 +35,7 @@ pub(crate) fn build(
         qualifier: qualifier(&rs),
     };
     let label = label(&event_type, &participants, place, &time, entities, &words);
+    let via = via(&rs, &participants, entities);
     let mut claims: Vec<_> = rs.iter().map(|r| r.at).collect();
     claims.sort();
     let sources = rs.iter().map(|r| r.at.doc).collect::<BTreeSet<_>>().len();
@@ -56,6 +57,7 @@ pub(crate) fn build(
                 )
             })
             .collect(),
+        via,
         time,
         place: place.and_then(|p| entities.get(p)).map(|x| x.id.clone()),
         claims,
@@ -116,6 +118,22 @@ fn participants(rs: &[&Record], event_type: &str) -> Vec<(usize, Role)> {
         .collect();
     out.sort_by_key(|&(e, role)| (role, e));
     out
+}
+
+/// The metonyms that named the event's participants: (entity id, words as written), sorted,
+/// each once.
+fn via(
+    rs: &[&Record],
+    participants: &[(usize, Role)],
+    entities: &[Entity],
+) -> Vec<(String, String)> {
+    let named: BTreeSet<(String, String)> = rs
+        .iter()
+        .flat_map(|r| &r.via)
+        .filter(|(e, _)| participants.iter().any(|(p, _)| p == e))
+        .filter_map(|(e, surface)| Some((entities.get(*e)?.id.clone(), surface.clone())))
+        .collect();
+    named.into_iter().collect()
 }
 
 fn most_common(items: impl Iterator<Item = usize>) -> Option<usize> {

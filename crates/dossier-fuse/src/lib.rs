@@ -1,7 +1,8 @@
 //! Fuse: claims about the same happening become events; disagreements become contradictions.
 //!
 //! A pure function of the analysed documents, the linked entities and the lineages. Claims are
-//! first resolved to entity ids and lineages ([`records`]), then grouped by cross-document event
+//! first resolved to entity ids and lineages ([`records`]; an actor that is a state's metonym,
+//! "the Kremlin refused", resolves to the state and keeps its words), then grouped by cross-document event
 //! coreference ([`group`]: an inverted index plus a constrained union-find, never all pairs),
 //! then clusters that independent sources date differently are joined and reported as `date`
 //! contradictions ([`contradict`], whose rule is deliberately strict: a contradiction a careful

@@ -1,11 +1,15 @@
 //! Claims resolved to the corpus: entity ids instead of mention spans, lineage, ISO time.
 //!
 //! A participant whose mention no entity lists is dropped (it cannot be matched across
-//! documents); a claim left without participants takes no part in fusion.
+//! documents); a claim left without participants takes no part in fusion. An actor whose
+//! mention is the metonym of a state ("the Kremlin refused", see [`Entity::metonyms`]) is the
+//! state, and the record keeps the words that named it; in any other role the place stays.
 
 use std::collections::HashMap;
 
-use dossier_core::{AnalyzedDocument, ClaimRef, Entity, Lineage, Modality, Role, Span};
+use dossier_core::{
+    AnalyzedDocument, ClaimRef, Entity, Lineage, Modality, Participant, Role, Span,
+};
 
 use crate::content::{self, Content};
 use crate::time::iso_prefix;
@@ -19,6 +23,8 @@ pub(crate) struct Record {
     pub info: TypeInfo,
     /// Entity indices with roles, sorted by entity, one role per entity.
     pub participants: Vec<(usize, Role)>,
+    /// Participants named through a metonym: entity index and the words as written.
+    pub via: Vec<(usize, String)>,
     pub place: Option<usize>,
     /// ISO prefix of the claim's time.
     pub time: Option<String>,
@@ -50,18 +56,57 @@ impl Record {
     }
 }
 
+/// Mentions resolved to entities.
+struct EntityIndex<'a> {
+    /// The entity each mention names.
+    of_mention: HashMap<(&'a str, Span), usize>,
+    /// The state a mention stands for as an actor, with the words as written.
+    stands_for: HashMap<(&'a str, Span), (usize, &'a str)>,
+}
+
+impl<'a> EntityIndex<'a> {
+    fn new(entities: &'a [Entity]) -> Self {
+        let mut of_mention = HashMap::new();
+        let mut stands_for = HashMap::new();
+        for (index, entity) in entities.iter().enumerate() {
+            for at in &entity.mentions {
+                of_mention
+                    .entry((at.doc.as_str(), at.span))
+                    .or_insert(index);
+            }
+            for m in &entity.metonyms {
+                let key = (m.at.doc.as_str(), m.at.span);
+                stands_for.entry(key).or_insert((index, m.surface.as_str()));
+            }
+        }
+        EntityIndex {
+            of_mention,
+            stands_for,
+        }
+    }
+
+    /// The entity of a mention in document `doc`.
+    fn entity(&self, doc: &str, span: Span) -> Option<usize> {
+        self.of_mention.get(&(doc, span)).copied()
+    }
+
+    /// The entity a participant stands for, with the words of a metonym when it is one.
+    fn participant(&self, doc: &str, p: &Participant) -> Option<(usize, Option<&'a str>)> {
+        let state = self.stands_for.get(&(doc, p.mention));
+        match state.filter(|_| p.role == Role::Agent) {
+            Some(&(entity, surface)) => Some((entity, Some(surface))),
+            None => self.entity(doc, p.mention).map(|e| (e, None)),
+        }
+    }
+}
+
 /// Resolves every claim of every document.
 pub(crate) fn records(
     documents: &[AnalyzedDocument],
     entities: &[Entity],
     lineages: &[Lineage],
 ) -> Vec<Record> {
-    let mut entity_of: HashMap<(&str, Span), usize> = HashMap::new();
-    for (index, entity) in entities.iter().enumerate() {
-        for at in &entity.mentions {
-            entity_of.entry((at.doc.as_str(), at.span)).or_insert(index);
-        }
-    }
+    let index = EntityIndex::new(entities);
     let mut lineage_of: HashMap<&str, &str> = HashMap::new();
     for lineage in lineages {
         for doc in &lineage.documents {
@@ -78,16 +123,18 @@ pub(crate) fn records(
             .map_or_else(|| format!("doc:{id}"), |l| l.to_string());
         let text = &analyzed.document.text;
         for (c, claim) in analyzed.claims.iter().enumerate() {
-            let mut participants: Vec<(usize, Role)> = claim
-                .participants
-                .iter()
-                .filter_map(|p| entity_of.get(&(id, p.mention)).map(|&e| (e, p.role)))
-                .collect();
+            let mut participants = Vec::new();
+            let mut via = Vec::new();
+            for p in &claim.participants {
+                let Some((e, surface)) = index.participant(id, p) else {
+                    continue;
+                };
+                participants.push((e, p.role));
+                via.extend(surface.map(|s| (e, s.to_string())));
+            }
             participants.sort();
             participants.dedup_by_key(|(e, _)| *e);
-            let place = claim
-                .place
-                .and_then(|span| entity_of.get(&(id, span)).copied());
+            let place = claim.place.and_then(|span| index.entity(id, span));
             participants.retain(|(e, _)| Some(*e) != place);
             if participants.is_empty() {
                 continue;
@@ -109,6 +156,7 @@ pub(crate) fn records(
                 event_type: claim.event_type.clone(),
                 info,
                 participants,
+                via,
                 place,
                 time,
                 explicit_time,

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use dossier_core::{
     AnalyzedDocument, Anchor, Annotations, Claim, ClaimTime, Document, Entity, EntityKind, Lineage,
-    Location, Metadata, Modality, Participant, Role, Span,
+    Location, Metadata, Metonym, Modality, Participant, Role, Span,
 };
 
 use super::fuse;
@@ -147,6 +147,7 @@ fn corpus<'a>(
                 aliases: vec![name.into()],
                 mentions,
                 merge_evidence: Vec::new(),
+                metonyms: Vec::new(),
             }
         })
         .collect();
@@ -601,4 +602,67 @@ fn labels_never_state_as_fact_what_no_source_asserts() {
         rendered.iter().all(|line| !line.contains("[denied]")),
         "{rendered:?}"
     );
+}
+
+/// A capital acting in a claim is the state it stands for, with its words kept; the same place
+/// in another role stays the city.
+#[test]
+fn a_metonym_acts_for_its_state_only_as_the_actor() {
+    let claims = [
+        c(
+            "a",
+            "Russia condemned Tomas Lind in 2010.",
+            "condemn",
+            &[("Russia", Agent), ("Tomas Lind", Patient)],
+        )
+        .on("2010"),
+        c(
+            "b",
+            "Moscow condemned Tomas Lind in 2010.",
+            "condemn",
+            &[("Moscow", Agent), ("Tomas Lind", Patient)],
+        )
+        .on("2010"),
+        c(
+            "c",
+            "Tomas Lind praised Moscow in 2011.",
+            "praise",
+            &[("Tomas Lind", Agent), ("Moscow", Patient)],
+        )
+        .on("2011"),
+    ];
+    let (docs, mut entities, lineages) = corpus(&claims, &[]);
+    // Entities are numbered by name: E1 Moscow, E2 Russia, E3 Tomas Lind. Every mention of
+    // Moscow is marked, so that only the role decides.
+    let metonyms: Vec<Metonym> = entities[0]
+        .mentions
+        .iter()
+        .map(|at| Metonym {
+            at: at.clone(),
+            surface: "Moscow".into(),
+        })
+        .collect();
+    entities[1].metonyms = metonyms;
+    let (events, _) = fuse(&docs, &entities, &lineages);
+    let labels: Vec<&str> = events.iter().map(|e| e.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "Russia condemned Tomas Lind (2010)",
+            "Tomas Lind praised Moscow (2011)"
+        ]
+    );
+    let condemned = &events[0];
+    assert_eq!(
+        condemned.participants,
+        [("E2".to_string(), Agent), ("E3".to_string(), Patient)]
+    );
+    assert_eq!(condemned.via, [("E2".to_string(), "Moscow".to_string())]);
+    let praised = &events[1];
+    assert_eq!(
+        praised.participants,
+        [("E3".to_string(), Agent), ("E1".to_string(), Patient)]
+    );
+    assert!(praised.via.is_empty());
+    assert_eq!(events[0].sources, 2);
 }

@@ -1,7 +1,10 @@
 //! Hand-built documents for unit tests: the annotate stage is not needed to test linking.
 
 use chrono::NaiveDate;
-use dossier_core::{AnalyzedDocument, Annotations, Document, EntityKind, Mention, Metadata, Span};
+use dossier_core::{
+    AnalyzedDocument, Annotations, Claim, Document, EntityKind, Mention, Metadata, Modality,
+    Participant, Role, Span,
+};
 
 /// Builds one [`AnalyzedDocument`] step by step.
 #[derive(Debug, Clone)]
@@ -61,6 +64,43 @@ impl DocBuilder {
     /// Marks every occurrence of `surface` as a mention of `kind`, canonical form itself.
     pub(crate) fn mention(self, surface: &str, kind: EntityKind) -> Self {
         self.mention_as(surface, surface, kind)
+    }
+
+    /// Adds a claim of `event_type` whose participants are the mentions that start where each
+    /// text fragment first occurs ("Moscow condemned" for the second of two "Moscow"s).
+    pub(crate) fn claim(mut self, event_type: &str, participants: &[(&str, Role)]) -> Self {
+        let participants = participants
+            .iter()
+            .map(|&(fragment, role)| Participant {
+                mention: self.mention_at(fragment),
+                role,
+            })
+            .collect();
+        self.doc.claims.push(Claim {
+            sentence: 0,
+            event_type: event_type.to_string(),
+            trigger: Span::new(0, 0),
+            participants,
+            time: None,
+            place: None,
+            speaker: None,
+            modality: Modality::Asserted,
+        });
+        self
+    }
+
+    /// The span of the mention that starts where `fragment` first occurs.
+    fn mention_at(&self, fragment: &str) -> Span {
+        let at = self.doc.document.text.find(fragment);
+        let found = self
+            .doc
+            .annotations
+            .mentions
+            .iter()
+            .find(|m| Some(m.span.start) == at);
+        found
+            .unwrap_or_else(|| panic!("no mention starts at {fragment:?}"))
+            .span
     }
 
     pub(crate) fn build(self) -> AnalyzedDocument {

@@ -130,8 +130,20 @@ struct EntityJson<'a> {
     kind: &'static str,
     aliases: &'a [String],
     mentions: Vec<LocationJson<'a>>,
-    // Added field.
+    // Added fields.
     merge_evidence: &'a [String],
+    /// Mentions of a capital or seat of government that stand for this entity as an actor.
+    metonyms: Vec<MetonymJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct MetonymJson<'a> {
+    doc: &'a str,
+    /// `[start, end)` of `text`.
+    start: usize,
+    end: usize,
+    /// The words as written, with a preceding article ("the Kremlin").
+    text: &'a str,
 }
 
 #[derive(Serialize)]
@@ -162,6 +174,9 @@ struct EventJson<'a> {
 struct ParticipantJson<'a> {
     entity: &'a str,
     role: &'static str,
+    // Added field.
+    /// The metonyms that named the participant in the claims ("the Kremlin" for Russia).
+    via: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -575,6 +590,19 @@ fn entity<'a>(e: &'a Entity, docs: &Docs<'a>) -> EntityJson<'a> {
             })
             .collect(),
         merge_evidence: &e.merge_evidence,
+        metonyms: e
+            .metonyms
+            .iter()
+            .map(|m| {
+                let [start, end] = docs.span(&m.at.doc, m.surface_span());
+                MetonymJson {
+                    doc: &m.at.doc,
+                    start,
+                    end,
+                    text: &m.surface,
+                }
+            })
+            .collect(),
     }
 }
 
@@ -589,6 +617,7 @@ fn event<'a>(e: &'a Event, docs: &Docs<'a>) -> EventJson<'a> {
             .map(|(entity, role)| ParticipantJson {
                 entity,
                 role: role.label(),
+                via: e.named_via(entity).collect(),
             })
             .collect(),
         time: TimeRangeJson {

@@ -310,7 +310,10 @@ fn event_card(index: &Index<'_>, event: &Event) -> Markup {
             p.meta {
                 @for (i, (entity, role)) in event.participants.iter().enumerate() {
                     @if i > 0 { ", " }
-                    a href={ "#" (entity) } { (index.entity_name(entity)) } " (" (role.label()) ")"
+                    a href={ "#" (entity) } { (index.entity_name(entity)) }
+                    " (" (role.label())
+                    @if let Some(named) = as_phrase(event.named_via(entity)) { ", " (named) }
+                    ")"
                 }
                 @if let Some(place) = &event.place {
                     " · in " a href={ "#" (place) } { (index.entity_name(place)) }
@@ -420,6 +423,7 @@ fn search_text(index: &Index<'_>, event: &Event) -> String {
         .map(|(id, _)| id.as_str())
         .chain(event.place.as_deref());
     let mut words = vec![event.label.to_lowercase()];
+    words.extend(event.via.iter().map(|(_, surface)| surface.to_lowercase()));
     for entity in ids.filter_map(|id| index.entities.get(id)) {
         for name in std::iter::once(&entity.name).chain(&entity.aliases) {
             let name = name.to_lowercase();
@@ -732,11 +736,24 @@ fn entity_row(e: &Entity) -> Markup {
                 }
             }
             td { span.badge { (e.kind.label()) } }
-            td { (e.aliases.join(", ")) }
+            td {
+                (e.aliases.join(", "))
+                @if let Some(named) = as_phrase(e.metonyms.iter().map(|m| m.surface.as_str())) {
+                    " " span.meta { "(acting " (named) ")" }
+                }
+            }
             td.num { (e.mentions.len()) }
             td.num { (documents.len()) }
         }
     }
+}
+
+/// "as “Moscow”, “the Kremlin”": the distinct words a metonym named an entity with, sorted;
+/// `None` for none.
+fn as_phrase<'a>(words: impl Iterator<Item = &'a str>) -> Option<String> {
+    let words: BTreeSet<&str> = words.collect();
+    let quoted: Vec<String> = words.iter().map(|w| format!("“{w}”")).collect();
+    (!quoted.is_empty()).then(|| format!("as {}", quoted.join(", ")))
 }
 
 fn skipped(dossier: &Dossier) -> Markup {

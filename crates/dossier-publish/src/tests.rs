@@ -5,7 +5,8 @@ use dossier_core::{
     AlignedPassage, AlteredQuote, AnalyzedDocument, Anchor, Annotations, Claim, ClaimRef,
     ClaimTime, Contradiction, ContradictionKind, ContradictionSide, Derivation, DerivationKind,
     Diagnostic, Document, Dossier, Entity, EntityKind, Event, EventTime, Lineage, Location,
-    Mention, Metadata, Modality, Participant, Quote, Role, Skipped, Span, TimeExpr, TimeKind,
+    Mention, Metadata, Metonym, Modality, Participant, Quote, Role, Skipped, Span, TimeExpr,
+    TimeKind,
 };
 use serde_json::Value;
 
@@ -227,6 +228,7 @@ fn dossier() -> Dossier {
                     },
                 ],
                 merge_evidence: vec!["\"Milan\" = \"Milàn\": same key \"milan\"".into()],
+                metonyms: vec![],
             },
             Entity {
                 id: "E2".into(),
@@ -238,6 +240,7 @@ fn dossier() -> Dossier {
                     span: a("Ana", 0),
                 }],
                 merge_evidence: vec![],
+                metonyms: vec![],
             },
             Entity {
                 id: "E3".into(),
@@ -249,6 +252,7 @@ fn dossier() -> Dossier {
                     span: a("Rome", 0),
                 }],
                 merge_evidence: vec![],
+                metonyms: vec![],
             },
         ],
         events: vec![Event {
@@ -256,6 +260,7 @@ fn dossier() -> Dossier {
             event_type: "meet".into(),
             label: "Milàn met Ana in Rome (2007)".into(),
             participants: vec![("E1".into(), Role::Agent), ("E2".into(), Role::Patient)],
+            via: vec![],
             time: EventTime {
                 value: None,
                 earliest: Some("2007-01-01".into()),
@@ -498,6 +503,58 @@ fn report_has_every_section_and_the_key_facts() {
         assert!(html.contains(fact), "missing {fact:?}");
     }
     assert_eq!(html, render_report(&dossier()), "deterministic");
+}
+
+/// The dossier with "Rome" standing for Italy, a fourth entity, as an actor of the meeting.
+fn dossier_with_metonym() -> Dossier {
+    let mut dossier = dossier();
+    let rome = Location {
+        doc: "000".into(),
+        span: at(TEXT_A, "Rome", 0),
+    };
+    dossier.entities.push(Entity {
+        id: "E4".into(),
+        name: "Italy".into(),
+        kind: EntityKind::Gpe,
+        aliases: vec![],
+        mentions: vec![],
+        merge_evidence: vec!["\"Rome\" stands for \"Italy\": capital of Italy".into()],
+        metonyms: vec![Metonym {
+            at: rome,
+            surface: "Rome".into(),
+        }],
+    });
+    let event = &mut dossier.events[0];
+    event.participants.push(("E4".into(), Role::Agent));
+    event.via = vec![("E4".into(), "Rome".into())];
+    dossier
+}
+
+#[test]
+fn json_shows_metonyms_on_the_state_and_its_participation() {
+    let json = parsed(&dossier_with_metonym());
+    let participants = &json["events"][0]["participants"];
+    assert_eq!(participants[0]["via"], Value::Array(vec![]));
+    assert_eq!(participants[2]["entity"], "E4");
+    assert_eq!(participants[2]["via"], serde_json::json!(["Rome"]));
+    let italy = &json["entities"][3];
+    assert_eq!(italy["mentions"], Value::Array(vec![]));
+    let metonym = &italy["metonyms"][0];
+    assert_eq!(metonym["doc"], "000");
+    assert_eq!(metonym["text"], "Rome");
+    assert_eq!(chars(TEXT_A, &metonym["start"], &metonym["end"]), "Rome");
+    assert_eq!(json["entities"][0]["metonyms"], Value::Array(vec![]));
+}
+
+#[test]
+fn report_shows_the_words_that_named_a_participant() {
+    let html = render_report(&dossier_with_metonym());
+    assert!(
+        html.contains("<a href=\"#E4\">Italy</a> (agent, as “Rome”)"),
+        "{html}"
+    );
+    assert!(html.contains("(acting as “Rome”)"));
+    assert!(!render_report(&dossier()).contains(", as “"));
 }
 
 #[test]

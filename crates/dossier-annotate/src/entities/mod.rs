@@ -11,7 +11,9 @@
 //! said") and finally a fallback by shape. Then [`repeats`] tags untagged exact repeats of
 //! multi-word names found elsewhere in the document. Last, [`resolve`] looks at the whole
 //! document: the same name gets the best-supported type everywhere, and short forms ("Putin",
-//! "Abu Marzouk") get the fullest form of the same person as their canonical name.
+//! "Abu Marzouk") get the fullest form of the same person as their canonical name. Names the
+//! user declared ([`user_gazetteer`]) are found before the repeats and overrule the built-in
+//! candidates they overlap, unless a longer built-in name surrounds them.
 //!
 //! Capitalization is evidence only where English does not force it: a capitalized word at the
 //! start of a sentence, after an opening quote, or in a Title-Case heading counts as a name
@@ -24,6 +26,7 @@ pub(crate) mod rules;
 mod runs;
 pub(crate) mod tokens;
 mod typing;
+mod user_gazetteer;
 
 use crate::fast_hash::FastSet as HashSet;
 use std::ops::Range;
@@ -33,6 +36,7 @@ use dossier_core::{EntityKind, Mention, Span};
 use crate::tagger;
 use rules::RuleView;
 use tokens::{tokenize, Token};
+pub use user_gazetteer::UserNames;
 
 /// How a candidate's type was found, from least to most trusted. Within a document, the type
 /// found with the strongest evidence wins for every occurrence of the same name.
@@ -48,6 +52,8 @@ pub(crate) enum Evidence {
     Cue,
     /// A gazetteer entry.
     Lexicon,
+    /// A name the user declared ([`user_gazetteer`]): its type is final.
+    User,
 }
 
 /// A typed name before document-level resolution: tokens `[start, end)`.
@@ -114,6 +120,12 @@ impl<'a> Context<'a> {
 
 /// Finds the named-entity mentions of `text`, in text order.
 pub fn find_mentions(text: &str, sentences: &[Span]) -> Vec<Mention> {
+    find_mentions_with(text, sentences, &UserNames::default())
+}
+
+/// Like [`find_mentions`], with the names the user declared: each occurrence is a mention of
+/// the declared type named by the entry's canonical name.
+pub fn find_mentions_with(text: &str, sentences: &[Span], user: &UserNames) -> Vec<Mention> {
     let ctx = Context::new(text, sentences);
     let rules = RuleView::new(&ctx);
     let mut candidates = match tagger::MODEL.as_ref() {
@@ -123,8 +135,10 @@ pub fn find_mentions(text: &str, sentences: &[Span]) -> Vec<Mention> {
         }
         None => rules.candidates.clone(),
     };
+    let mut found = user.find(&ctx);
+    found.overrule(&ctx, &mut candidates);
     repeats::add_repeats(&ctx, &mut candidates);
-    resolve::resolve(&ctx, &candidates)
+    resolve::resolve(&ctx, &candidates, &found)
 }
 
 /// Groups tokens by sentence. Text outside every sentence span (there should be none) is
@@ -197,7 +211,12 @@ mod tests {
 
     /// Mentions of `text` as "LABEL text" (plus " => canonical" when it differs).
     fn mentions(text: &str) -> Vec<String> {
-        find_mentions(text, &split_sentences(text))
+        labelled(text, &find_mentions(text, &split_sentences(text)))
+    }
+
+    /// `mentions` of `text` as "LABEL text" (plus " => canonical" when it differs).
+    pub(super) fn labelled(text: &str, mentions: &[Mention]) -> Vec<String> {
+        mentions
             .iter()
             .map(|m| {
                 let surface = m.span.slice(text);

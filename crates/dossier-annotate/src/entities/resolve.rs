@@ -11,15 +11,19 @@
 //!    are the initials of exactly one organization name gets that name; a weakly typed word
 //!    that ends exactly one other multi-word name takes its type and name ("the Strip" →
 //!    "Gaza Strip"). Ambiguous short forms keep their own text.
+//!
+//! A name the user declared keeps its declared type and canonical name, and lends that name
+//! to its short forms.
 
 use crate::fast_hash::FastMap as HashMap;
 
 use dossier_core::{EntityKind, Mention, Span};
 
+use super::user_gazetteer::Found;
 use super::{Candidate, Context, Evidence};
 
 /// Turns candidates into mentions, in text order.
-pub(super) fn resolve(ctx: &Context, candidates: &[Candidate]) -> Vec<Mention> {
+pub(super) fn resolve(ctx: &Context, candidates: &[Candidate], user: &Found) -> Vec<Mention> {
     let mut candidates = candidates.to_vec();
     candidates.sort_by_key(|c| (c.start, c.end));
     unify_types(ctx, &mut candidates);
@@ -27,29 +31,38 @@ pub(super) fn resolve(ctx: &Context, candidates: &[Candidate]) -> Vec<Mention> {
     let persons = PersonIndex::new(&candidates, &words);
     let other_heads = head_index(&candidates, &words);
     let mut mentions = Vec::with_capacity(candidates.len());
+    let full_name = |c: &Candidate| canonical_name(ctx, user, c);
     for (i, candidate) in candidates.iter().enumerate() {
+        let span = Span::new(
+            ctx.tokens[candidate.start].start,
+            ctx.tokens[candidate.end - 1].end,
+        );
+        if let Some((canonical, kind)) = user.at(candidate.start, candidate.end) {
+            mentions.push(Mention {
+                span,
+                kind,
+                canonical: canonical.to_string(),
+            });
+            continue;
+        }
         let mut kind = candidate.kind;
         let mut canonical = None;
         let may_be_person = kind == EntityKind::Person || candidate.evidence <= Evidence::Model;
         if may_be_person {
             if let Some(full) = persons.full_form(&words[i]) {
                 kind = EntityKind::Person;
-                canonical = Some(surface(ctx, &candidates[full]));
+                canonical = Some(full_name(&candidates[full]));
             }
         }
         if canonical.is_none() && candidate.evidence <= Evidence::Model && words[i].len() == 1 {
             if let Some(full) = unique_head(&other_heads, &candidates, &words, words[i][0]) {
                 kind = candidates[full].kind;
-                canonical = Some(surface(ctx, &candidates[full]));
+                canonical = Some(full_name(&candidates[full]));
             }
         }
         if canonical.is_none() && kind == EntityKind::Org && words[i].len() == 1 {
-            canonical = expansion(ctx, &candidates, &words, words[i][0]);
+            canonical = expansion(&candidates, &words, words[i][0], full_name);
         }
-        let span = Span::new(
-            ctx.tokens[candidate.start].start,
-            ctx.tokens[candidate.end - 1].end,
-        );
         let canonical = canonical.unwrap_or_else(|| surface(ctx, candidate));
         mentions.push(Mention {
             span,
@@ -58,6 +71,15 @@ pub(super) fn resolve(ctx: &Context, candidates: &[Candidate]) -> Vec<Mention> {
         });
     }
     mentions
+}
+
+/// The name a candidate lends to its short forms: the canonical name of a user name, else
+/// its [`surface`].
+fn canonical_name(ctx: &Context, user: &Found, candidate: &Candidate) -> String {
+    match user.at(candidate.start, candidate.end) {
+        Some((canonical, _)) => canonical.to_string(),
+        None => surface(ctx, candidate),
+    }
 }
 
 /// The text of a candidate with its whitespace normalized to single spaces.
@@ -240,10 +262,10 @@ fn without_article(word: &str) -> Option<&str> {
 
 /// The unique organization name of the document whose initials spell `acronym`.
 fn expansion(
-    ctx: &Context,
     candidates: &[Candidate],
     words: &[Vec<&str>],
     acronym: &str,
+    full_name: impl Fn(&Candidate) -> String,
 ) -> Option<String> {
     let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
     if letters.len() < 2 || letters.chars().any(char::is_lowercase) {
@@ -258,7 +280,7 @@ fn expansion(
         if initials != letters {
             continue;
         }
-        let full = surface(ctx, candidate);
+        let full = full_name(candidate);
         match &found {
             Some(seen) if *seen != full => return None,
             Some(_) => {}

@@ -2,7 +2,9 @@
 
 mod bad_input;
 mod example;
+mod gazetteer;
 mod incremental;
+mod metonymy;
 mod seed_times;
 mod seeds;
 mod support;

@@ -72,6 +72,7 @@ fn entities(docs: &[AnalyzedDocument], names: &[&str]) -> Vec<Entity> {
                 })
                 .collect(),
             merge_evidence: Vec::new(),
+            metonyms: Vec::new(),
         })
         .collect()
 }

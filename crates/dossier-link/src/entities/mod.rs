@@ -1,6 +1,8 @@
 //! Entities: the mentions of all documents merged into real-world referents.
 //!
-//! Merging happens in three reversible steps, each leaving a line of evidence:
+//! Merging happens in three reversible steps, each leaving a line of evidence, after the
+//! names of a user gazetteer are declared ([`user_gazetteer`]: the names of one entry become
+//! one group, and groups of different entries never merge):
 //! 1. **Same key.** Mentions are grouped by the name key of their in-document canonical form
 //!    (`key::name_key`: case, diacritics, transliteration) and by *kind class* (PERSON alone;
 //!    ORG, GPE and LOC together, since taggers confuse them; NORP; MISC). A MISC group joins
@@ -13,20 +15,26 @@
 //!    the corpus offers only one such expansion.
 //!
 //! The entity's kind is the majority kind of its mentions; its name is the most complete,
-//! most frequent form (see [`choose_name`]); ids follow mention count, then name.
+//! most frequent form (see [`choose_name`]); a declared entry's mentions alone decide both
+//! when there are any. Ids follow mention count, then name.
+//!
+//! Last, [`metonymy`] links a capital or a seat of government that acts in a claim ("Moscow
+//! declined") to its state's entity, which it creates when no document names the state.
 
 mod key;
+mod metonymy;
+mod user_gazetteer;
 
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use dossier_core::{AnalyzedDocument, Entity, EntityKind, Location, Span};
+use dossier_core::{AnalyzedDocument, Entity, EntityKind, Location, Span, UserGazetteer};
 
 use crate::resources::NAME_PARTICLES;
-use crate::union_find::UnionFind;
 
 pub(crate) use key::name_key;
 use key::{surname_skeleton_key, vowel_skeleton};
+use user_gazetteer::Partition;
 
 /// One mention with its document and texts.
 #[derive(Debug, Clone, Copy)]
@@ -36,6 +44,8 @@ struct MentionRef<'a> {
     kind: EntityKind,
     surface: &'a str,
     canonical: &'a str,
+    /// The user gazetteer entry the mention is declared as.
+    entry: Option<usize>,
 }
 
 /// Mentions whose canonical forms share one key and one kind class.
@@ -65,15 +75,26 @@ const UNTYPED: u8 = 3;
 
 /// See the module documentation.
 pub(crate) fn link(documents: &[AnalyzedDocument]) -> Vec<Entity> {
-    let mentions = collect_mentions(documents);
+    link_with(documents, &UserGazetteer::default())
+}
+
+/// [`link`] with the names of a user gazetteer declared.
+pub(crate) fn link_with<'a>(
+    documents: &'a [AnalyzedDocument],
+    gazetteer: &'a UserGazetteer,
+) -> Vec<Entity> {
+    let mut mentions = collect_mentions(documents);
+    let declared = user_gazetteer::declare(gazetteer, &mut mentions);
     let groups = group_by_key(&mentions);
-    let mut uf = UnionFind::new(groups.len());
-    let mut steps: Vec<(usize, String)> = Vec::new();
+    let mut uf = Partition::new(&groups, &mentions);
+    let mut steps = user_gazetteer::group_lines(&groups, declared);
     merge_untyped(&groups, &mut uf, &mut steps);
     merge_vowel_variants(&groups, &mut uf, &mut steps);
     merge_short_forms(&groups, &mut uf, &mut steps);
     merge_acronyms(&mentions, &groups, &mut uf, &mut steps);
-    assemble(documents, &mentions, &groups, &mut uf, &steps)
+    let mut entities = assemble(documents, &mentions, &groups, &mut uf, &steps);
+    metonymy::apply(documents, &mut entities);
+    entities
 }
 
 /// Every mention whose span is valid in its document.
@@ -96,6 +117,7 @@ fn collect_mentions(documents: &[AnalyzedDocument]) -> Vec<MentionRef<'_>> {
                 kind: mention.kind,
                 surface,
                 canonical,
+                entry: None,
             });
         }
     }
@@ -145,7 +167,7 @@ fn most_frequent<'a>(items: impl Iterator<Item = &'a str>) -> &'a str {
 }
 
 /// Step 1b: a MISC group (the tagger's "some name") joins the one typed group of its key.
-fn merge_untyped(groups: &[Group<'_>], uf: &mut UnionFind, steps: &mut Vec<(usize, String)>) {
+fn merge_untyped(groups: &[Group<'_>], uf: &mut Partition, steps: &mut Vec<(usize, String)>) {
     let mut typed: HashMap<&str, Vec<usize>> = HashMap::new();
     for (g, group) in groups
         .iter()
@@ -160,12 +182,13 @@ fn merge_untyped(groups: &[Group<'_>], uf: &mut UnionFind, steps: &mut Vec<(usiz
         .filter(|(_, g)| g.class == UNTYPED)
     {
         if let Some(&[target]) = typed.get(group.key.as_str()).map(Vec::as_slice) {
-            uf.union(g, target);
-            let line = format!(
-                "\"{}\" (MISC) = \"{}\": same key \"{}\", the only typed name with it",
-                group.label, groups[target].label, group.key
-            );
-            steps.push((g, line));
+            if uf.union(g, target) {
+                let line = format!(
+                    "\"{}\" (MISC) = \"{}\": same key \"{}\", the only typed name with it",
+                    group.label, groups[target].label, group.key
+                );
+                steps.push((g, line));
+            }
         }
     }
 }
@@ -175,7 +198,7 @@ fn merge_untyped(groups: &[Group<'_>], uf: &mut UnionFind, steps: &mut Vec<(usiz
 /// Different given names never meet here.
 fn merge_vowel_variants(
     groups: &[Group<'_>],
-    uf: &mut UnionFind,
+    uf: &mut Partition,
     steps: &mut Vec<(usize, String)>,
 ) {
     let mut first_of: BTreeMap<String, usize> = BTreeMap::new();
@@ -201,7 +224,7 @@ fn merge_vowel_variants(
 }
 
 /// Step 2: a PERSON name joins the longer PERSON names it ends, when they are one entity.
-fn merge_short_forms(groups: &[Group<'_>], uf: &mut UnionFind, steps: &mut Vec<(usize, String)>) {
+fn merge_short_forms(groups: &[Group<'_>], uf: &mut Partition, steps: &mut Vec<(usize, String)>) {
     let mut by_tail: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut by_surname_skeleton: HashMap<String, Vec<usize>> = HashMap::new();
     for (g, group) in groups.iter().enumerate().filter(|(_, g)| g.class == PERSON) {
@@ -254,7 +277,7 @@ fn merge_short_forms(groups: &[Group<'_>], uf: &mut UnionFind, steps: &mut Vec<(
 fn merge_acronyms(
     mentions: &[MentionRef<'_>],
     groups: &[Group<'_>],
-    uf: &mut UnionFind,
+    uf: &mut Partition,
     steps: &mut Vec<(usize, String)>,
 ) {
     // Per document: acronym letters → groups, and initials → groups.
@@ -333,7 +356,7 @@ fn assemble(
     documents: &[AnalyzedDocument],
     mentions: &[MentionRef<'_>],
     groups: &[Group<'_>],
-    uf: &mut UnionFind,
+    uf: &mut Partition,
     steps: &[(usize, String)],
 ) -> Vec<Entity> {
     let mut members: BTreeMap<usize, (Vec<usize>, Vec<String>)> = BTreeMap::new();
@@ -414,7 +437,14 @@ fn entity(
     mut merge_evidence: Vec<String>,
 ) -> Entity {
     let refs: Vec<MentionRef<'_>> = indices.iter().map(|&i| mentions[i]).collect();
-    let kinds = kind_counts(refs.iter().map(|m| m.kind));
+    let declared: Vec<MentionRef<'_>> =
+        refs.iter().filter(|m| m.entry.is_some()).copied().collect();
+    let voters = if declared.is_empty() {
+        &refs
+    } else {
+        &declared
+    };
+    let kinds = kind_counts(voters.iter().map(|m| m.kind));
     let kind = kinds
         .iter()
         .max_by_key(|(k, n)| (**n, Reverse(**k)))
@@ -433,11 +463,12 @@ fn entity(
     merge_evidence.dedup();
     Entity {
         id: String::new(),
-        name: choose_name(refs.iter().map(|m| m.canonical)).to_string(),
+        name: choose_name(voters.iter().map(|m| m.canonical)).to_string(),
         kind,
         aliases: aliases.into_iter().map(str::to_string).collect(),
         mentions: locations,
         merge_evidence,
+        metonyms: Vec::new(),
     }
 }
 
