@@ -154,12 +154,22 @@ fn shape_of(word: &str) -> Shape {
     if letters >= 2 && !word.chars().any(char::is_lowercase) {
         return Shape::Upper;
     }
-    if first.is_uppercase() || word.contains('-') {
+    if first.is_uppercase() || word.contains('-') || is_camel_case(word) {
         // "al-Assad": the article is lower case, the name is not.
         Shape::Capitalized
     } else {
         Shape::Lower
     }
+}
+
+/// A brand written with a lower-case first letter and a capital second one, followed by
+/// more letters: "iPhone", "eBay", "iOS". English words are never spelled so.
+fn is_camel_case(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!(
+        (chars.next(), chars.next(), chars.next()),
+        (Some(a), Some(b), Some(c)) if a.is_lowercase() && b.is_uppercase() && c.is_alphabetic()
+    )
 }
 
 #[cfg(test)]
@@ -191,7 +201,7 @@ mod tests {
 
     #[test]
     fn shapes() {
-        let text = "HAMAS Hamas hamas 1987 U.S. al-Assad ,";
+        let text = "HAMAS Hamas hamas 1987 U.S. al-Assad , iPhone pH";
         let shapes: Vec<Shape> = tokenize(text).iter().map(|t| t.shape).collect();
         assert_eq!(
             shapes,
@@ -202,7 +212,9 @@ mod tests {
                 Shape::Number,
                 Shape::Upper,
                 Shape::Capitalized,
-                Shape::Punct
+                Shape::Punct,
+                Shape::Capitalized,
+                Shape::Lower
             ]
         );
     }
