@@ -25,6 +25,7 @@ use dossier_core::EntityKind;
 use crate::entities::rules::RuleView;
 use crate::entities::tokens::Shape;
 use crate::entities::{Candidate, Context, Evidence};
+use crate::lexicon::LEXICON;
 use features::{tag_features, token_infos, DocFeatures};
 use model::{allowed, is_begin, label_of, Model, O, TAGS};
 
@@ -269,7 +270,47 @@ pub(crate) fn merge(ctx: &Context, rules: &RuleView, tagged: &[Tagged]) -> Vec<C
             out.push(*candidate);
         }
     }
+    join_teams(ctx, &mut out);
     out
+}
+
+/// Joins a place and the plural name right after it into one organization: "Boston Bruins",
+/// "Montreal Canadiens", "Chicago Cubs" are teams (clubs, bands and the like), which the rules
+/// would otherwise cut at the known place. A plural place word ("Golan Heights") is no team.
+/// Leaves `out` sorted by position.
+fn join_teams(ctx: &Context, out: &mut Vec<Candidate>) {
+    out.sort_by_key(|c| (c.start, c.end));
+    let mut joined: Vec<Candidate> = Vec::with_capacity(out.len());
+    for candidate in out.drain(..) {
+        match joined.last_mut() {
+            Some(place) if is_team_name(ctx, place, &candidate) => {
+                *place = Candidate {
+                    end: candidate.end,
+                    kind: EntityKind::Org,
+                    evidence: Evidence::Cue,
+                    ..*place
+                };
+            }
+            _ => joined.push(candidate),
+        }
+    }
+    *out = joined;
+}
+
+/// True when `name` follows `place` directly and reads as the plural name of a team.
+fn is_team_name(ctx: &Context, place: &Candidate, name: &Candidate) -> bool {
+    let last = ctx.word(name.end - 1);
+    matches!(place.kind, EntityKind::Gpe | EntityKind::Loc)
+        && name.start == place.end
+        && matches!(
+            name.kind,
+            EntityKind::Misc | EntityKind::Org | EntityKind::Person
+        )
+        && (name.start..name.end).all(|i| ctx.tokens[i].shape == Shape::Capitalized)
+        && last.len() >= 4
+        && last.ends_with('s')
+        && !last.ends_with("ss")
+        && LEXICON.heads.get(last) != Some(&EntityKind::Loc)
 }
 
 /// The initials of the multi-word organization names found ("PAC" for "Pan Arctic Council"),
@@ -335,6 +376,26 @@ fn trim(ctx: &Context, rules: &RuleView, mut name: Tagged) -> Option<Tagged> {
 mod tests {
     use super::*;
     use model::{begin, inside};
+
+    /// The names found in `text`, as "KIND name".
+    fn names(text: &str) -> Vec<String> {
+        crate::find_mentions(text, &crate::split_sentences(text))
+            .iter()
+            .map(|m| format!("{} {}", m.kind.label(), m.span.slice(text)))
+            .collect()
+    }
+
+    #[test]
+    fn a_place_and_a_plural_name_make_a_team() {
+        assert_eq!(
+            names("The Boston Bruins beat the Vancouver Canucks on Sunday."),
+            ["ORG Boston Bruins", "ORG Vancouver Canucks"]
+        );
+        assert_eq!(
+            names("Troops withdrew from the Golan Heights."),
+            ["LOC Golan Heights"]
+        );
+    }
 
     #[test]
     fn spans_follow_bio_tags() {
