@@ -356,11 +356,15 @@ fn inside_longer_name(candidate: &Candidate, rules: &RuleView, tagged: &[Tagged]
 }
 
 /// A name without what names never include: a leading title ("Mrs", "President", "Foreign
-/// Minister"), leading punctuation (the hyphen of "Russia-Ukraine"), and trailing punctuation
-/// (the possessive "’s") or lower-case words ("of herring" in "empty the Baltic of herring"):
-/// a name may have "of" inside but never ends in it. None when nothing is left.
+/// Minister"), leading punctuation (the hyphen of "Russia-Ukraine"), a sentence-initial "The"
+/// before a person or place ("The Davis Cup"; organizations may own theirs: "The Hockey News"),
+/// and trailing punctuation (the possessive "’s") or lower-case words ("of herring" in "empty
+/// the Baltic of herring"): a name may have "of" inside but never ends in it. None when nothing
+/// is left.
 fn trim(ctx: &Context, rules: &RuleView, mut name: Tagged) -> Option<Tagged> {
-    while name.start < name.end && (rules.is_title(name.start) || !ctx.tokens[name.start].is_word())
+    let article = |i: usize| name.label != 1 && ctx.word(i) == "The";
+    while name.start < name.end
+        && (rules.is_title(name.start) || !ctx.tokens[name.start].is_word() || article(name.start))
     {
         name.start += 1;
     }
