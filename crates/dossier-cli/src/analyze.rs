@@ -6,6 +6,12 @@
 //! (link, fuse) then run over old and new together. The store is written in one transaction
 //! and the outputs are written to temporary files and renamed into place, so a run killed at
 //! any point leaves the previous dossier intact and the next run finishes the work.
+//!
+//! Key decision: the user gazetteer is part of the dossier. It is saved in the store with the
+//! documents it annotated (one transaction, with the analysis fingerprint), `--gazetteer`
+//! replaces it, `--no-gazetteer` drops it, and a run given neither keeps using it and says
+//! so: a run that merely adds articles must not quietly undo the names the user declared, nor
+//! annotate new articles differently from the stored ones.
 
 use std::collections::{BTreeSet, HashSet};
 use std::fs;
@@ -29,8 +35,18 @@ pub struct AnalyzeConfig {
     pub out_dir: PathBuf,
     pub ingest: IngestConfig,
     pub quiet: bool,
-    /// The names the user declared (`--gazetteer`), already read.
-    pub gazetteer: UserGazetteer,
+    /// Which names the user declared.
+    pub gazetteer: GazetteerChoice,
+}
+
+/// The user gazetteer a run of `dossier analyze` uses.
+#[derive(Debug)]
+pub enum GazetteerChoice {
+    /// Neither `--gazetteer` nor `--no-gazetteer`: the one saved with the dossier, if any.
+    Stored,
+    /// The entries of the `--gazetteer` files, already read (none for `--no-gazetteer`): they
+    /// replace those saved with the dossier.
+    Given(UserGazetteer),
 }
 
 /// The file names of the outputs inside the output folder.
@@ -46,8 +62,22 @@ pub fn run(config: &AnalyzeConfig) -> Result<()> {
     let store_path = config.out_dir.join(STORE_FILE);
     progress.stage("opening the store");
     let mut store = Store::open(&store_path)?;
-    let names = UserNames::new(&config.gazetteer);
-    let fingerprint = analysis_fingerprint(&config.gazetteer, &names);
+    let gazetteer = match &config.gazetteer {
+        GazetteerChoice::Given(gazetteer) => gazetteer.clone(),
+        GazetteerChoice::Stored => {
+            let stored = store.gazetteer()?;
+            if !stored.is_empty() && !config.quiet {
+                eprintln!("note: {}", stored_gazetteer_note(&stored));
+            }
+            stored
+        }
+    };
+    let names = UserNames::new(&gazetteer);
+    let fingerprint = analysis_fingerprint(&gazetteer, &names);
+    let analysis = dossier_store::Analysis {
+        fingerprint: &fingerprint,
+        gazetteer: &gazetteer,
+    };
     let mut stored = store.documents()?;
     if !stored.is_empty() && store.analysis_fingerprint()?.as_deref() != Some(fingerprint.as_str())
     {
@@ -59,7 +89,7 @@ pub fn run(config: &AnalyzeConfig) -> Result<()> {
         }
         stored = reanalyze(stored, &names, &progress);
         store
-            .add(&stored, &[])
+            .add_analyzed(&stored, &[], analysis)
             .with_context(|| format!("cannot save to {}", store_path.display()))?;
     }
 
@@ -93,11 +123,9 @@ pub fn run(config: &AnalyzeConfig) -> Result<()> {
             let new = documents
                 .iter()
                 .filter(|d| new_ids.contains(&d.document.id));
-            store
-                .add(new, &ingested.skipped)
-                .and_then(|()| store.set_analysis_fingerprint(&fingerprint))
+            store.add_analyzed(new, &ingested.skipped, analysis)
         });
-        let corpus = CorpusFindings::of(&documents, &config.gazetteer);
+        let corpus = CorpusFindings::of(&documents, &gazetteer);
         (
             saving.join().expect("the saving thread does not panic"),
             corpus,
@@ -138,6 +166,22 @@ pub fn run(config: &AnalyzeConfig) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// What a run given no `--gazetteer` says about the entries saved with the dossier.
+fn stored_gazetteer_note(stored: &UserGazetteer) -> String {
+    let mut sources: Vec<&str> = Vec::new();
+    for entry in &stored.entries {
+        if !sources.contains(&entry.source.as_str()) {
+            sources.push(&entry.source);
+        }
+    }
+    format!(
+        "using the {} gazetteer entr{} saved with the dossier (from {}); --gazetteer FILE replaces them, --no-gazetteer drops them",
+        stored.entries.len(),
+        if stored.entries.len() == 1 { "y" } else { "ies" },
+        sources.join(", ")
+    )
 }
 
 /// Splits freshly ingested documents into those new to the dossier and those already stored
@@ -311,10 +355,15 @@ impl CorpusFindings {
     }
 }
 
-/// Runs the corpus stages (link, fuse) over all documents of the dossier. The names of the
-/// user gazetteers are already in the stored mentions; their merge evidence is not.
-pub fn build_dossier(documents: Vec<AnalyzedDocument>, skipped: Vec<Skipped>) -> Dossier {
-    CorpusFindings::of(&documents, &UserGazetteer::default()).into_dossier(documents, skipped)
+/// Runs the corpus stages (link, fuse) over all documents of the dossier, with the user
+/// gazetteer they were analyzed with (its merge evidence and its rule that different entries
+/// never merge are the linker's, not in the stored mentions).
+pub fn build_dossier(
+    documents: Vec<AnalyzedDocument>,
+    skipped: Vec<Skipped>,
+    gazetteer: &UserGazetteer,
+) -> Dossier {
+    CorpusFindings::of(&documents, gazetteer).into_dossier(documents, skipped)
 }
 
 /// Writes a file through `write` into a temporary file beside `path` and renames it over

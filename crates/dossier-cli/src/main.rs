@@ -49,10 +49,19 @@ enum Command {
         /// and a first line with "type" in the second column is a header. Every occurrence of a
         /// name is a mention of that type, and all names of an entry are one entity with the
         /// canonical name. A file that cannot be read or has a bad line stops the run before
-        /// any work (exit status 2), naming the file, the line and the reason. Changing the
-        /// gazetteers re-annotates the stored documents.
+        /// any work (exit status 2), naming the file, the line and the reason.
+        ///
+        /// The entries are saved in DIR/dossier.sqlite with the dossier: `dossier timeline`
+        /// uses them, and so does a later `analyze` with the same --out given no --gazetteer
+        /// (it says so on stderr). Giving --gazetteer again replaces the saved entries by those
+        /// of the files given now; when the entries change, the stored documents are annotated
+        /// again.
         #[arg(long = "gazetteer", value_name = "FILE")]
         gazetteers: Vec<PathBuf>,
+        /// Drop the gazetteer entries saved with the dossier in DIR (the stored documents are
+        /// annotated again without them).
+        #[arg(long, conflicts_with = "gazetteers")]
+        no_gazetteer: bool,
     },
     /// Print the timeline of the dossier in DIR: events with their sources and contradictions.
     Timeline {
@@ -103,12 +112,19 @@ fn main() -> ExitCode {
             max_file_size,
             quiet,
             gazetteers,
+            no_gazetteer,
         } => {
-            let gazetteer = match gazetteer::read_all(&gazetteers) {
-                Ok(gazetteer) => gazetteer,
-                Err(error) => {
-                    eprintln!("error: {error}");
-                    return ExitCode::from(2);
+            let gazetteer = if no_gazetteer {
+                analyze::GazetteerChoice::Given(dossier_core::UserGazetteer::default())
+            } else if gazetteers.is_empty() {
+                analyze::GazetteerChoice::Stored
+            } else {
+                match gazetteer::read_all(&gazetteers) {
+                    Ok(gazetteer) => analyze::GazetteerChoice::Given(gazetteer),
+                    Err(error) => {
+                        eprintln!("error: {error}");
+                        return ExitCode::from(2);
+                    }
                 }
             };
             let config = analyze::AnalyzeConfig {

@@ -1,7 +1,8 @@
 //! `dossier timeline`: the cross-checked timeline of a dossier, in the terminal.
 //!
 //! The dossier is rebuilt from `DIR/dossier.sqlite` (the corpus stages, link and fuse, are
-//! cheap; annotation is not redone), so the view always agrees with the stored documents. Each
+//! cheap; annotation is not redone), with the user gazetteer saved there by `dossier analyze`,
+//! so the view always agrees with the stored documents and with `dossier.json`. Each
 //! event is one line — date, id, label, type — followed by its sources (how many, how many
 //! independent, which documents), the counts stated in its sentences, and a `!` line for every
 //! contradiction that touches it. Contradictions about no event (kinship, for instance) follow
@@ -41,7 +42,8 @@ pub fn run(config: &TimelineConfig) -> Result<()> {
     let documents = store
         .documents()
         .with_context(|| format!("cannot read {}", store_path.display()))?;
-    let dossier = build_dossier(documents, store.skipped()?);
+    let gazetteer = store.gazetteer()?;
+    let dossier = build_dossier(documents, store.skipped()?, &gazetteer);
     crate::print_stdout(render(&dossier, config).trim_end())
 }
 

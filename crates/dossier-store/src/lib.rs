@@ -10,6 +10,13 @@
 //! stays a single file, and a crash or kill mid-run leaves it exactly as it was before the call.
 //!
 //! **Round trip.** [`Store::documents`] returns exactly what was written, field for field.
+//!
+//! **What the documents were analyzed with.** Beside the documents, the store keeps the
+//! fingerprint of the analysis that made them and the user gazetteer it used
+//! ([`Store::add_analyzed`] writes both with the documents, in the same transaction), so that
+//! every later command over the store — another `analyze`, `timeline` — links and fuses with
+//! the names the analysis was given, and never pairs documents with a gazetteer they were not
+//! annotated with.
 
 mod read;
 mod schema;
@@ -17,8 +24,8 @@ mod write;
 
 use std::path::{Path, PathBuf};
 
-use dossier_core::{AnalyzedDocument, Skipped};
-use rusqlite::{Connection, OptionalExtension};
+use dossier_core::{AnalyzedDocument, Skipped, UserGazetteer};
+use rusqlite::{Connection, OptionalExtension, Transaction};
 
 use schema::Refusal;
 
@@ -36,7 +43,8 @@ pub enum StoreError {
     NotAStore { path: String, reason: String },
     /// The store was written by an earlier version of dossier: its documents lack the
     /// kinship, role and count claims of schema 2, so it is refused rather than half-used.
-    #[error("{path} was written by an older dossier (store schema {found}; this build needs {supported}, which adds kinship, role and count claims): delete it or analyze into a new folder")]
+    /// (Stores of schema 2 and later are migrated.)
+    #[error("{path} was written by an older dossier (store schema {found}, without the kinship, role and count claims of schema 2; this build uses schema {supported}): delete it or analyze into a new folder")]
     OlderSchema {
         path: String,
         found: i64,
@@ -49,6 +57,17 @@ pub enum StoreError {
         found: i64,
         supported: i64,
     },
+}
+
+/// What stored documents were analyzed with, recorded with them by [`Store::add_analyzed`].
+#[derive(Debug, Clone, Copy)]
+pub struct Analysis<'a> {
+    /// The fingerprint of the analysis (annotate + extract), see
+    /// [`Store::analysis_fingerprint`].
+    pub fingerprint: &'a str,
+    /// The user gazetteer the documents were annotated with, which the corpus stages must
+    /// link them with (empty when none was given).
+    pub gazetteer: &'a UserGazetteer,
 }
 
 /// An open dossier store.
@@ -119,7 +138,38 @@ impl Store {
         documents: impl IntoIterator<Item = &'a AnalyzedDocument>,
         skipped: &[Skipped],
     ) -> Result<(), StoreError> {
-        self.write(documents, skipped).map_err(|e| self.error(e))
+        self.transaction(|tx| write::documents(tx, documents, skipped))
+    }
+
+    /// Like [`Store::add`], and records in the same transaction the analysis the documents
+    /// were made with (its fingerprint and user gazetteer, replacing those stored): a run
+    /// killed at any point leaves either the old documents with the old record or the new
+    /// ones with the new record.
+    pub fn add_analyzed<'a>(
+        &mut self,
+        documents: impl IntoIterator<Item = &'a AnalyzedDocument>,
+        skipped: &[Skipped],
+        analysis: Analysis<'_>,
+    ) -> Result<(), StoreError> {
+        self.transaction(|tx| {
+            write::documents(tx, documents, skipped)?;
+            write::setting(tx, "analysis", analysis.fingerprint)?;
+            write::gazetteer(tx, analysis.gazetteer)
+        })
+    }
+
+    /// The user gazetteer the stored documents were analyzed with: its entries in the order
+    /// they were given, each with its canonical name, type, aliases and source file name.
+    /// Empty when none was given (and for stores of schema 3 and earlier, which did not keep
+    /// it).
+    pub fn gazetteer(&self) -> Result<UserGazetteer, StoreError> {
+        read::gazetteer(&self.connection).map_err(|e| self.error(e))
+    }
+
+    /// Replaces the stored user gazetteer, in one transaction. Prefer
+    /// [`Store::add_analyzed`] when documents analyzed with it are written too.
+    pub fn set_gazetteer(&mut self, gazetteer: &UserGazetteer) -> Result<(), StoreError> {
+        self.transaction(|tx| write::gazetteer(tx, gazetteer))
     }
 
     /// Every skipped input recorded so far, sorted by path.
@@ -142,15 +192,9 @@ impl Store {
 
     /// Records the fingerprint of the analysis the stored documents were made with. Call it
     /// after the documents are added: a run killed in between analyzes them again next time.
+    /// ([`Store::add_analyzed`] records it with the documents, in one transaction.)
     pub fn set_analysis_fingerprint(&mut self, fingerprint: &str) -> Result<(), StoreError> {
-        self.connection
-            .execute(
-                "INSERT INTO settings (key, value) VALUES ('analysis', ?1)
-                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                [fingerprint],
-            )
-            .map(|_| ())
-            .map_err(|e| self.error(e))
+        self.transaction(|tx| write::setting(tx, "analysis", fingerprint))
     }
 
     /// The ids of all stored documents, sorted.
@@ -176,17 +220,17 @@ impl Store {
         query().map_err(|e| self.error(e))
     }
 
-    fn write<'a>(
+    /// Runs `write` in one transaction: everything it writes is stored, or nothing.
+    fn transaction(
         &mut self,
-        documents: impl IntoIterator<Item = &'a AnalyzedDocument>,
-        skipped: &[Skipped],
-    ) -> rusqlite::Result<()> {
-        let tx = self.connection.transaction()?;
-        write::skipped(&tx, skipped)?;
-        for document in documents {
-            write::document(&tx, document)?;
-        }
-        tx.commit()
+        write: impl FnOnce(&Transaction<'_>) -> rusqlite::Result<()>,
+    ) -> Result<(), StoreError> {
+        let run = || {
+            let tx = self.connection.transaction()?;
+            write(&tx)?;
+            tx.commit()
+        };
+        run().map_err(|e| self.error(e))
     }
 
     fn error(&self, source: rusqlite::Error) -> StoreError {

@@ -1,5 +1,6 @@
-//! Reading analyzed documents back: one scan per table (ordered by document and index) rather
-//! than one query per document, so loading thousands of documents costs a handful of queries.
+//! Reading analyzed documents (and the user gazetteer they were analyzed with) back: one scan
+//! per table (ordered by document and index) rather than one query per document, so loading
+//! thousands of documents costs a handful of queries.
 //!
 //! A label or date that does not parse is reported as a SQLite conversion error naming the
 //! column; nothing is guessed.
@@ -9,8 +10,8 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use dossier_core::{
     AnalyzedDocument, Anchor, Annotations, AttributeClaim, AttributeValue, Claim, ClaimTime, Count,
-    CountBound, Diagnostic, Document, EntityKind, Mention, Metadata, Modality, Participant,
-    Position, Quote, Role, Skipped, Span, TimeExpr,
+    CountBound, Diagnostic, Document, EntityKind, GazetteerEntry, Mention, Metadata, Modality,
+    Participant, Position, Quote, Role, Skipped, Span, TimeExpr, UserGazetteer,
 };
 use rusqlite::{types::Type, Connection, Row};
 
@@ -150,6 +151,36 @@ pub fn skipped(conn: &Connection) -> rusqlite::Result<Vec<Skipped>> {
         })
     })?;
     rows.collect()
+}
+
+/// The stored user gazetteer, entries in their stored order, each with its aliases in order.
+pub fn gazetteer(conn: &Connection) -> rusqlite::Result<UserGazetteer> {
+    let mut select = conn.prepare_cached(
+        "SELECT idx, canonical, kind, source FROM gazetteer_entries ORDER BY idx",
+    )?;
+    let mut index: BTreeMap<i64, usize> = BTreeMap::new();
+    let mut entries = Vec::new();
+    let mut rows = select.query([])?;
+    while let Some(r) = rows.next()? {
+        index.insert(r.get(0)?, entries.len());
+        entries.push(GazetteerEntry {
+            canonical: r.get(1)?,
+            kind: label(r, 2, EntityKind::from_label)?,
+            aliases: Vec::new(),
+            source: r.get(3)?,
+        });
+    }
+    let mut select =
+        conn.prepare_cached("SELECT entry, alias FROM gazetteer_aliases ORDER BY entry, idx")?;
+    let mut rows = select.query([])?;
+    while let Some(r) = rows.next()? {
+        let entry: i64 = r.get(0)?;
+        // Foreign keys guarantee the entry exists.
+        if let Some(&i) = index.get(&entry) {
+            entries[i].aliases.push(r.get(1)?);
+        }
+    }
+    Ok(UserGazetteer { entries })
 }
 
 /// The documents table alone, sorted by id, with empty annotations.

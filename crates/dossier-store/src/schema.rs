@@ -8,14 +8,19 @@
 //! of the annotation vectors, so reading back gives exactly what was written. Child rows go
 //! away with their document through `ON DELETE CASCADE` (foreign keys are switched on for each
 //! connection).
+//!
+//! Versions: 1 had no `attributes` (refused: its documents lack data this build needs), 2 no
+//! `settings`, 3 no user gazetteer tables. Stores of versions 2 and 3 are migrated in place, in
+//! one transaction, by creating the tables they lack.
 
 use rusqlite::Connection;
 
 /// The schema version this build reads and writes.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
-/// The tables of schema version 3 (version 1 had no `attributes`, version 2 no `settings`). Offsets are byte offsets into `documents.text`.
-const CREATE_TABLES: &str = r#"
+/// The tables of the documents (and skipped inputs), unchanged since version 2. Offsets are
+/// byte offsets into `documents.text`.
+const DOCUMENT_TABLES: &str = r#"
 CREATE TABLE documents (
     id        TEXT PRIMARY KEY,
     path      TEXT NOT NULL,
@@ -144,12 +149,45 @@ CREATE TABLE skipped (
     path   TEXT PRIMARY KEY,
     reason TEXT NOT NULL
 );
+"#;
 
+/// Version 3: settings of the store, such as the fingerprint of the analysis (`analysis`).
+const SETTINGS_TABLE: &str = r#"
 CREATE TABLE settings (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
 "#;
+
+/// Version 4: the user gazetteer the stored documents were analyzed with, entry by entry in
+/// the order the user gave them (command line, then file order).
+const GAZETTEER_TABLES: &str = r#"
+CREATE TABLE gazetteer_entries (
+    idx       INTEGER PRIMARY KEY,
+    canonical TEXT NOT NULL,
+    kind      TEXT NOT NULL,      -- PERSON, ORG, GPE, LOC, NORP, MISC
+    source    TEXT NOT NULL       -- the file name, as merge evidence names it
+);
+
+CREATE TABLE gazetteer_aliases (
+    entry INTEGER NOT NULL REFERENCES gazetteer_entries(idx) ON DELETE CASCADE,
+    idx   INTEGER NOT NULL,
+    alias TEXT NOT NULL,
+    PRIMARY KEY (entry, idx)
+);
+"#;
+
+/// The statements creating the tables a store of `version` (2 or 3) lacks.
+fn tables_added_after(version: i64) -> String {
+    let mut script = String::new();
+    if version < 3 {
+        script.push_str(SETTINGS_TABLE);
+    }
+    if version < 4 {
+        script.push_str(GAZETTEER_TABLES);
+    }
+    script
+}
 
 /// Why a file cannot be used as a store (the caller adds the path).
 #[derive(Debug)]
@@ -179,32 +217,34 @@ pub fn prepare(connection: &Connection) -> Result<(), Refusal> {
     match version {
         SCHEMA_VERSION => Ok(()),
         0 => create(connection),
-        2 => add_settings(connection),
+        2 | 3 => migrate(connection, version),
         v if v > SCHEMA_VERSION => Err(Refusal::Newer(v)),
         v @ 1.. => Err(Refusal::Older(v)),
         v => Err(Refusal::NotAStore(format!("unknown schema version {v}"))),
     }
 }
 
-/// The version-2 schema, for the migration test.
-#[cfg(test)]
-pub(crate) fn tables_without_settings() -> String {
-    CREATE_TABLES
-        .split("CREATE TABLE settings")
-        .next()
-        .unwrap_or_default()
-        .to_string()
+/// The complete schema of `version` (2 or later; the tests build older stores with it).
+pub(crate) fn tables_of_version(version: i64) -> String {
+    let mut script = DOCUMENT_TABLES.to_string();
+    if version >= 3 {
+        script.push_str(SETTINGS_TABLE);
+    }
+    if version >= 4 {
+        script.push_str(GAZETTEER_TABLES);
+    }
+    script
 }
 
-/// Migrates a version-2 store, which differs only by lacking the `settings` table. Its
-/// documents carry no analysis fingerprint, so the caller analyzes them again.
-fn add_settings(connection: &Connection) -> Result<(), Refusal> {
+/// Migrates a store of version 2 or 3 in one transaction: it only lacks tables (the settings
+/// of version 3, the gazetteer of version 4), which start empty. A version-2 store carries no
+/// analysis fingerprint, so the caller analyzes its documents again; a version-3 store keeps
+/// its fingerprint and has no stored gazetteer.
+fn migrate(connection: &Connection, version: i64) -> Result<(), Refusal> {
+    let tables = tables_added_after(version);
     connection
         .execute_batch(&format!(
-            "BEGIN;
-             CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-             PRAGMA user_version = {SCHEMA_VERSION};
-             COMMIT;"
+            "BEGIN; {tables} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
         ))
         .map_err(Refusal::Sqlite)
 }
@@ -223,6 +263,7 @@ fn create(connection: &Connection) -> Result<(), Refusal> {
             "it is a SQLite database with {tables} other table(s) and no dossier schema"
         )));
     }
-    let script = format!("BEGIN; {CREATE_TABLES} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;");
+    let tables = tables_of_version(SCHEMA_VERSION);
+    let script = format!("BEGIN; {tables} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;");
     connection.execute_batch(&script).map_err(Refusal::Sqlite)
 }

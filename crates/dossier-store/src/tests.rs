@@ -1,16 +1,17 @@
-//! Store tests: round trip of every field, replacement, skipped bookkeeping, atomicity and the
+//! Store tests: round trip of every field, replacement, skipped bookkeeping, atomicity, the
+//! stored analysis (fingerprint and user gazetteer), migrations of older schemas and the
 //! refusal of files that are not stores.
 
 use chrono::NaiveDate;
 use dossier_core::{
     AnalyzedDocument, Anchor, Annotations, AttributeClaim, AttributeValue, Claim, ClaimTime, Count,
-    CountBound, Diagnostic, Document, EntityKind, Mention, Metadata, Modality, Participant,
-    Position, Quote, Role, Severity, Skipped, Span, TimeExpr, TimeKind,
+    CountBound, Diagnostic, Document, EntityKind, GazetteerEntry, Mention, Metadata, Modality,
+    Participant, Position, Quote, Role, Severity, Skipped, Span, TimeExpr, TimeKind, UserGazetteer,
 };
 use tempfile::TempDir;
 
 use super::schema::SCHEMA_VERSION;
-use super::{Store, StoreError};
+use super::{Analysis, Store, StoreError};
 
 /// A document with every field and every enum variant set.
 fn full(id: &str) -> AnalyzedDocument {
@@ -426,18 +427,229 @@ fn the_analysis_fingerprint_is_kept_across_openings() {
     );
 }
 
+/// Writes an empty store of an earlier schema `version` at `path`, plus `extra` SQL.
+fn old_store(path: &std::path::Path, version: i64, extra: &str) {
+    let connection = rusqlite::Connection::open(path).unwrap();
+    connection
+        .execute_batch(&crate::schema::tables_of_version(version))
+        .unwrap();
+    connection.execute_batch(extra).unwrap();
+    connection
+        .execute_batch(&format!("PRAGMA user_version = {version}"))
+        .unwrap();
+}
+
+fn user_version(path: &std::path::Path) -> i64 {
+    rusqlite::Connection::open(path)
+        .unwrap()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap()
+}
+
 #[test]
-fn a_version_2_store_gains_the_settings_table() {
+fn a_version_2_store_gains_the_settings_and_gazetteer_tables() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("v2.sqlite");
-    let connection = rusqlite::Connection::open(&path).unwrap();
-    connection
-        .execute_batch(&crate::schema::tables_without_settings())
-        .unwrap();
-    connection.execute_batch("PRAGMA user_version = 2").unwrap();
-    drop(connection);
+    old_store(&path, 2, "");
     let mut store = Store::open(&path).unwrap();
     assert_eq!(store.analysis_fingerprint().unwrap(), None);
     store.set_analysis_fingerprint("x").unwrap();
     assert!(store.documents().unwrap().is_empty());
+    assert!(store.gazetteer().unwrap().is_empty());
+    store.set_gazetteer(&gazetteer()).unwrap();
+    assert_eq!(store.gazetteer().unwrap(), gazetteer());
+    drop(store);
+    assert_eq!(user_version(&path), SCHEMA_VERSION);
+}
+
+/// Entries of two files, in an order that is not sorted, with every kind, no aliases, repeated
+/// and non-ASCII names.
+fn gazetteer() -> UserGazetteer {
+    let entry = |canonical: &str, kind, aliases: &[&str], source: &str| GazetteerEntry {
+        canonical: canonical.into(),
+        kind,
+        aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        source: source.into(),
+    };
+    UserGazetteer {
+        entries: vec![
+            entry(
+                "Varnel Dynamics",
+                EntityKind::Org,
+                &["VD", "Varnel group"],
+                "names.csv",
+            ),
+            entry("Olek Varnaby", EntityKind::Person, &[], "names.csv"),
+            entry(
+                "Kyiv",
+                EntityKind::Gpe,
+                &["Kiev", "Kijów", "Київ"],
+                "places.tsv",
+            ),
+            entry("Baltic Sea", EntityKind::Loc, &["Ostsee"], "places.tsv"),
+            entry("Estonians", EntityKind::Norp, &["Eesti"], "places.tsv"),
+            entry(
+                "The \"Fox\" Inn",
+                EntityKind::Misc,
+                &["Fox Inn"],
+                "names.csv",
+            ),
+            // The same name in two entries: kept as given, the first one wins when used.
+            entry("Ålesund", EntityKind::Gpe, &["Kyiv"], "places.tsv"),
+        ],
+    }
+}
+
+#[test]
+fn the_user_gazetteer_round_trips_in_order_and_is_replaced_whole() {
+    let (_dir, path) = temp();
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.gazetteer().unwrap(), UserGazetteer::default());
+    store.set_gazetteer(&gazetteer()).unwrap();
+    drop(store);
+    // Reopen: what is read comes from the file.
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.gazetteer().unwrap(), gazetteer());
+
+    let mut smaller = gazetteer();
+    smaller.entries.drain(..2);
+    smaller.entries[0].aliases.pop();
+    store.set_gazetteer(&smaller).unwrap();
+    assert_eq!(Store::open(&path).unwrap().gazetteer().unwrap(), smaller);
+    let aliases: i64 = store
+        .connection
+        .query_row("SELECT count(*) FROM gazetteer_aliases", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        aliases,
+        2 + 1 + 1 + 1 + 1,
+        "no alias of a removed entry is left"
+    );
+
+    store.set_gazetteer(&UserGazetteer::default()).unwrap();
+    assert!(store.gazetteer().unwrap().is_empty());
+}
+
+#[test]
+fn an_unknown_type_in_the_stored_gazetteer_is_an_error_naming_the_file() {
+    let (_dir, path) = temp();
+    let mut store = Store::open(&path).unwrap();
+    store.set_gazetteer(&gazetteer()).unwrap();
+    store
+        .connection
+        .execute(
+            "UPDATE gazetteer_entries SET kind = 'TOWN' WHERE idx = 2",
+            [],
+        )
+        .unwrap();
+    let message = store.gazetteer().unwrap_err().to_string();
+    assert!(
+        message.starts_with(&path.display().to_string()),
+        "{message}"
+    );
+    assert!(message.contains("unknown label \"TOWN\""), "{message}");
+}
+
+#[test]
+fn documents_are_added_with_their_analysis_in_one_transaction() {
+    let (_dir, path) = temp();
+    let mut store = Store::open(&path).unwrap();
+    let first = gazetteer();
+    let none = UserGazetteer::default();
+    let analysis = |fingerprint, gazetteer| Analysis {
+        fingerprint,
+        gazetteer,
+    };
+    store
+        .add_analyzed(&[full("old")], &[skip("s", "r")], analysis("first", &first))
+        .unwrap();
+    drop(store);
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.document_ids().unwrap(), ["old"]);
+    assert_eq!(store.skipped().unwrap(), [skip("s", "r")]);
+    assert_eq!(
+        store.analysis_fingerprint().unwrap().as_deref(),
+        Some("first")
+    );
+    assert_eq!(store.gazetteer().unwrap(), first);
+
+    // A write failing half-way through leaves the documents and their analysis as they were.
+    store
+        .connection
+        .execute_batch("CREATE TRIGGER refuse BEFORE INSERT ON documents WHEN NEW.id = 'bad' BEGIN SELECT RAISE(ABORT, 'refused'); END;")
+        .unwrap();
+    let error = store
+        .add_analyzed(&[full("new"), full("bad")], &[], analysis("second", &none))
+        .unwrap_err();
+    assert!(error.to_string().contains("refused"), "{error}");
+    assert_eq!(store.document_ids().unwrap(), ["old"]);
+    assert_eq!(
+        store.analysis_fingerprint().unwrap().as_deref(),
+        Some("first")
+    );
+    assert_eq!(store.gazetteer().unwrap(), first);
+
+    // A later analysis without a gazetteer replaces the stored one with none.
+    store
+        .add_analyzed(&[], &[], analysis("third", &none))
+        .unwrap();
+    assert!(store.gazetteer().unwrap().is_empty());
+    assert_eq!(
+        store.analysis_fingerprint().unwrap().as_deref(),
+        Some("third")
+    );
+}
+
+#[test]
+fn a_version_3_store_keeps_its_documents_and_fingerprint_and_gains_the_gazetteer_tables() {
+    let (_dir, path) = temp();
+    old_store(
+        &path,
+        3,
+        "INSERT INTO documents (id, path, sha256, text) VALUES ('a', '/in/a.txt', 'ab', '');
+         INSERT INTO settings (key, value) VALUES ('analysis', 'made by schema 3');",
+    );
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.documents().unwrap(), [bare("a", "/in/a.txt")]);
+    assert_eq!(
+        store.analysis_fingerprint().unwrap().as_deref(),
+        Some("made by schema 3")
+    );
+    assert!(store.gazetteer().unwrap().is_empty());
+    store
+        .add_analyzed(
+            &[full("b")],
+            &[],
+            Analysis {
+                fingerprint: "made by schema 4",
+                gazetteer: &gazetteer(),
+            },
+        )
+        .unwrap();
+    drop(store);
+    assert_eq!(user_version(&path), SCHEMA_VERSION);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.gazetteer().unwrap(), gazetteer());
+    assert_eq!(store.document_ids().unwrap(), ["a", "b"]);
+}
+
+#[test]
+fn a_migration_that_fails_changes_nothing() {
+    let (_dir, path) = temp();
+    // A version-3 file that (oddly) already has a table of the name version 4 adds: the
+    // migration fails after creating the first of its tables.
+    old_store(&path, 3, "CREATE TABLE gazetteer_aliases (x);");
+    let error = Store::open(&path).unwrap_err();
+    assert!(matches!(error, StoreError::Sqlite { .. }), "{error:?}");
+    assert!(error.to_string().contains("gazetteer_aliases"), "{error}");
+    assert_eq!(user_version(&path), 3);
+    let created: i64 = rusqlite::Connection::open(&path)
+        .unwrap()
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'gazetteer_entries'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(created, 0, "the migration's first table was rolled back");
 }

@@ -1,11 +1,27 @@
-//! Writing analyzed documents: one row per annotation, every statement prepared once per
-//! connection (`prepare_cached`) and run inside the caller's transaction.
+//! Writing analyzed documents (and the settings and user gazetteer they were analyzed with):
+//! one row per annotation, every statement prepared once per connection (`prepare_cached`) and
+//! run inside the caller's transaction.
 //!
 //! Replacing a document is "delete the document row, insert it again": the child rows go with
 //! it through `ON DELETE CASCADE`, so a re-analyzed document never keeps stale annotations.
 
-use dossier_core::{AnalyzedDocument, AttributeClaim, AttributeValue, Claim, Skipped, Span};
+use dossier_core::{
+    AnalyzedDocument, AttributeClaim, AttributeValue, Claim, Skipped, Span, UserGazetteer,
+};
 use rusqlite::{params, Transaction};
+
+/// Records skipped inputs, then writes documents (see [`document`]).
+pub fn documents<'a>(
+    tx: &Transaction<'_>,
+    documents: impl IntoIterator<Item = &'a AnalyzedDocument>,
+    skipped_inputs: &[Skipped],
+) -> rusqlite::Result<()> {
+    skipped(tx, skipped_inputs)?;
+    for analyzed in documents {
+        document(tx, analyzed)?;
+    }
+    Ok(())
+}
 
 /// Records (or updates) skipped inputs.
 pub fn skipped(tx: &Transaction<'_>, skipped: &[Skipped]) -> rusqlite::Result<()> {
@@ -227,4 +243,33 @@ fn diagnostics(tx: &Transaction<'_>, analyzed: &AnalyzedDocument) -> rusqlite::R
 /// An optional span as two nullable columns.
 fn split(span: Option<Span>) -> (Option<usize>, Option<usize>) {
     (span.map(|s| s.start), span.map(|s| s.end))
+}
+
+/// Sets one row of `settings`.
+pub fn setting(tx: &Transaction<'_>, key: &str, value: &str) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+    )?
+    .execute([key, value])
+    .map(|_| ())
+}
+
+/// Replaces the stored user gazetteer: every entry with its position, then its aliases.
+pub fn gazetteer(tx: &Transaction<'_>, gazetteer: &UserGazetteer) -> rusqlite::Result<()> {
+    // The aliases go with their entries (ON DELETE CASCADE).
+    tx.prepare_cached("DELETE FROM gazetteer_entries")?
+        .execute([])?;
+    let mut entry = tx.prepare_cached(
+        "INSERT INTO gazetteer_entries (idx, canonical, kind, source) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    let mut alias =
+        tx.prepare_cached("INSERT INTO gazetteer_aliases (entry, idx, alias) VALUES (?1, ?2, ?3)")?;
+    for (i, e) in gazetteer.entries.iter().enumerate() {
+        entry.execute(params![i, e.canonical, e.kind.label(), e.source])?;
+        for (j, a) in e.aliases.iter().enumerate() {
+            alias.execute(params![i, j, a])?;
+        }
+    }
+    Ok(())
 }
