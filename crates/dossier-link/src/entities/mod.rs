@@ -124,10 +124,10 @@ fn collect_mentions(documents: &[AnalyzedDocument]) -> Vec<MentionRef<'_>> {
     out
 }
 
-/// Step 1: groups by (name key, kind class), in order of first mention.
+/// Step 1: groups by (name key, kind class, declared entry), in order of first mention.
 fn group_by_key<'a>(mentions: &[MentionRef<'a>]) -> Vec<Group<'a>> {
     let mut keys: HashMap<&str, String> = HashMap::new();
-    let mut index: HashMap<(String, u8), usize> = HashMap::new();
+    let mut index: HashMap<(String, u8, Option<usize>), usize> = HashMap::new();
     let mut groups: Vec<Group<'a>> = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
         let key = keys
@@ -137,15 +137,17 @@ fn group_by_key<'a>(mentions: &[MentionRef<'a>]) -> Vec<Group<'a>> {
             continue;
         }
         let class = kind_class(m.kind);
-        let g = *index.entry((key.clone(), class)).or_insert_with(|| {
-            groups.push(Group {
-                key: key.clone(),
-                class,
-                mentions: Vec::new(),
-                label: m.canonical,
+        let g = *index
+            .entry((key.clone(), class, m.entry))
+            .or_insert_with(|| {
+                groups.push(Group {
+                    key: key.clone(),
+                    class,
+                    mentions: Vec::new(),
+                    label: m.canonical,
+                });
+                groups.len() - 1
             });
-            groups.len() - 1
-        });
         groups[g].mentions.push(i);
     }
     for group in &mut groups {

@@ -21,7 +21,9 @@ use super::{name_key, Group, MentionRef};
 use crate::union_find::UnionFind;
 
 /// Declares the mentions whose canonical form names an entry of `gazetteer` (first entry wins
-/// for a name given twice) and returns the distinct evidence lines, each with a mention.
+/// for a name given twice) and returns the distinct evidence lines, each with a mention. A name
+/// is looked up as written first, then by its folded key: two entries whose names fold alike
+/// ("Andrei Kalmus", "Andrey Kalmus" declared as two people) stay two.
 pub(super) fn declare<'a>(
     gazetteer: &'a UserGazetteer,
     mentions: &mut [MentionRef<'a>],
@@ -29,22 +31,28 @@ pub(super) fn declare<'a>(
     if gazetteer.is_empty() {
         return Vec::new();
     }
+    let mut by_name: HashMap<&str, usize> = HashMap::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     for (e, entry) in gazetteer.entries.iter().enumerate() {
         for name in entry.names() {
+            by_name.entry(name).or_insert(e);
             by_key.entry(name_key(name)).or_insert(e);
         }
     }
+    let entry_of = |name: &str| {
+        by_name
+            .get(name)
+            .or_else(|| by_key.get(&name_key(name)))
+            .copied()
+    };
     let mut lines: BTreeMap<String, usize> = BTreeMap::new();
-    let mut keys: HashMap<&str, String> = HashMap::new();
-    let mut key_of = |name: &'a str| keys.entry(name).or_insert_with(|| name_key(name)).clone();
     for (i, mention) in mentions.iter_mut().enumerate() {
-        let Some(&e) = by_key.get(&key_of(mention.canonical)) else {
+        let Some(e) = entry_of(mention.canonical) else {
             continue;
         };
         let entry = &gazetteer.entries[e];
         for name in [mention.surface, mention.canonical] {
-            if name != entry.canonical && by_key.get(&key_of(name)) == Some(&e) {
+            if name != entry.canonical && entry_of(name) == Some(e) {
                 let line = format!(
                     "user gazetteer {}: \"{name}\" is an alias of \"{}\"",
                     entry.source, entry.canonical
@@ -214,5 +222,22 @@ mod tests {
             ]
         );
         assert!(entities.iter().all(|e| e.merge_evidence.is_empty()));
+    }
+
+    #[test]
+    fn entries_whose_names_fold_alike_stay_apart() {
+        let docs = [
+            doc("a", "Milàn Czerny spoke.")
+                .mention("Milàn Czerny", Person)
+                .build(),
+            doc("b", "Milan Czerny spoke.")
+                .mention("Milan Czerny", Person)
+                .build(),
+        ];
+        let names = gazetteer(&[("Milàn Czerny", Person, &[]), ("Milan Czerny", Person, &[])]);
+        assert_eq!(
+            summary(&link_with(&docs, &names)),
+            [("Milan Czerny", "PERSON", 1), ("Milàn Czerny", "PERSON", 1)]
+        );
     }
 }
