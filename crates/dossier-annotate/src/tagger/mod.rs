@@ -274,10 +274,12 @@ pub(crate) fn merge(ctx: &Context, rules: &RuleView, tagged: &[Tagged]) -> Vec<C
     out
 }
 
-/// Joins a place and the plural name right after it into one organization: "Boston Bruins",
-/// "Montreal Canadiens", "Chicago Cubs" are teams (clubs, bands and the like), which the rules
-/// would otherwise cut at the known place. A plural place word ("Golan Heights") is no team.
-/// Leaves `out` sorted by position.
+/// Joins a place and the name right after it into one organization when that name is a plural
+/// ("Boston Bruins", "Montreal Canadiens": teams, clubs, bands) or an organization ending in a
+/// head word ("US" + "Navy", "New York" + "Stock Exchange"): the rules would otherwise cut it
+/// at the known place. A plural place word ("Golan Heights") is no team, and an organization
+/// without a head word ("Russia" + "Hamas") is no part of a longer name. Leaves `out` sorted by
+/// position.
 fn join_teams(ctx: &Context, out: &mut Vec<Candidate>) {
     out.sort_by_key(|c| (c.start, c.end));
     let mut joined: Vec<Candidate> = Vec::with_capacity(out.len());
@@ -297,9 +299,14 @@ fn join_teams(ctx: &Context, out: &mut Vec<Candidate>) {
     *out = joined;
 }
 
-/// True when `name` follows `place` directly and reads as the plural name of a team.
+/// True when `name` follows `place` directly and completes it into an organization's name.
 fn is_team_name(ctx: &Context, place: &Candidate, name: &Candidate) -> bool {
     let last = ctx.word(name.end - 1);
+    let plural = last.len() >= 4
+        && last.ends_with('s')
+        && !last.ends_with("ss")
+        && LEXICON.heads.get(last) != Some(&EntityKind::Loc);
+    let headed = LEXICON.heads.get(last) == Some(&EntityKind::Org);
     matches!(place.kind, EntityKind::Gpe | EntityKind::Loc)
         && name.start == place.end
         && matches!(
@@ -307,10 +314,7 @@ fn is_team_name(ctx: &Context, place: &Candidate, name: &Candidate) -> bool {
             EntityKind::Misc | EntityKind::Org | EntityKind::Person
         )
         && (name.start..name.end).all(|i| ctx.tokens[i].shape == Shape::Capitalized)
-        && last.len() >= 4
-        && last.ends_with('s')
-        && !last.ends_with("ss")
-        && LEXICON.heads.get(last) != Some(&EntityKind::Loc)
+        && (plural || headed)
 }
 
 /// The initials of the multi-word organization names found ("PAC" for "Pan Arctic Council"),
@@ -356,15 +360,18 @@ fn inside_longer_name(candidate: &Candidate, rules: &RuleView, tagged: &[Tagged]
 }
 
 /// A name without what names never include: a leading title ("Mrs", "President", "Foreign
-/// Minister"), leading punctuation (the hyphen of "Russia-Ukraine"), a sentence-initial "The"
+/// Minister"; organizations keep theirs: "General Motors", "Major League Baseball"), leading
+/// punctuation (the hyphen of "Russia-Ukraine"), a sentence-initial "The"
 /// before a person or place ("The Davis Cup"; organizations may own theirs: "The Hockey News"),
 /// and trailing punctuation (the possessive "’s") or lower-case words ("of herring" in "empty
 /// the Baltic of herring"): a name may have "of" inside but never ends in it. None when nothing
 /// is left.
 fn trim(ctx: &Context, rules: &RuleView, mut name: Tagged) -> Option<Tagged> {
-    let article = |i: usize| name.label != 1 && ctx.word(i) == "The";
+    let organization = name.label == 1;
+    let title = |i: usize| !organization && rules.is_title(i);
+    let article = |i: usize| !organization && ctx.word(i) == "The";
     while name.start < name.end
-        && (rules.is_title(name.start) || !ctx.tokens[name.start].is_word() || article(name.start))
+        && (title(name.start) || !ctx.tokens[name.start].is_word() || article(name.start))
     {
         name.start += 1;
     }
