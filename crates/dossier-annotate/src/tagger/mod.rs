@@ -271,6 +271,9 @@ pub(crate) fn merge(ctx: &Context, rules: &RuleView, tagged: &[Tagged]) -> Vec<C
         }
     }
     join_teams(ctx, &mut out);
+    for candidate in &mut out {
+        take_title_into_organization(ctx, rules, candidate);
+    }
     out
 }
 
@@ -297,6 +300,21 @@ fn join_teams(ctx: &Context, out: &mut Vec<Candidate>) {
         }
     }
     *out = joined;
+}
+
+/// Extends an organization made of head words only ("League", "Assembly") over the title word
+/// right before it: "Premier League", "General Assembly" are names, not a premier and a league.
+fn take_title_into_organization(ctx: &Context, rules: &RuleView, candidate: &mut Candidate) {
+    let only_heads = (candidate.start..candidate.end)
+        .all(|i| LEXICON.heads.get(ctx.word(i)) == Some(&EntityKind::Org));
+    if candidate.kind == EntityKind::Org
+        && only_heads
+        && candidate.start > 0
+        && rules.is_title(candidate.start - 1)
+        && ctx.tokens[candidate.start - 1].shape == Shape::Capitalized
+    {
+        candidate.start -= 1;
+    }
 }
 
 /// True when `name` follows `place` directly and completes it into an organization's name.
@@ -405,6 +423,10 @@ mod tests {
         assert_eq!(
             names("Troops withdrew from the Golan Heights."),
             ["LOC Golan Heights"]
+        );
+        assert_eq!(
+            names("He played in the Premier League and then joined the US Navy."),
+            ["ORG Premier League", "ORG US Navy"]
         );
     }
 
