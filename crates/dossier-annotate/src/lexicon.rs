@@ -3,10 +3,12 @@
 //! Every list lives in `resources/annotate/` as plain text with a `# source:` line, so that the
 //! linguistic knowledge can be read and extended without touching code. Multi-word entries
 //! (gazetteer names, titles) are keyed by their lower-cased tokens joined with single spaces,
-//! tokenized by the same tokenizer as running text, so a lookup is one hash probe per candidate
-//! length and never depends on how the entry was spelled in the file.
+//! tokenized by the same tokenizer as running text, so a lookup never depends on how the entry
+//! was spelled in the file; the prefixes of entries are keys too, so finding the longest entry
+//! at a token walks forward one hash probe per token and usually stops at the first.
 
 use crate::fast_hash::{FastMap as HashMap, FastSet as HashSet};
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use dossier_core::EntityKind;
@@ -24,6 +26,8 @@ pub(crate) struct Lexicon {
     pub gazetteer: PhraseTable<EntityKind>,
     /// Titles and offices that precede a person's name, lower-cased.
     pub titles: PhraseTable<()>,
+    /// The same titles keyed last token first, to find one that ends before a name.
+    pub titles_backward: PhraseTable<()>,
     /// Common given names, as written ("Sergei").
     pub given_names: HashSet<&'static str>,
     /// Head words of names and the type they give the name: "Ministry" (ORG), "Airport"
@@ -42,59 +46,80 @@ pub(crate) struct Lexicon {
     pub speech_verbs: HashMap<&'static str, bool>,
 }
 
-/// A table of multi-word phrases keyed by lower-cased tokens joined with spaces.
+/// A table of multi-word phrases keyed by lower-cased tokens joined with spaces, read by
+/// walking along the tokens of a text: every proper prefix of an entry (cut between tokens) is
+/// stored too, so a walk stops at the first token that no entry continues with.
 #[derive(Debug)]
 pub(crate) struct PhraseTable<V> {
-    entries: HashMap<String, V>,
-    /// Lower-cased first tokens of all entries, to skip hopeless lookups cheaply.
-    first_tokens: HashSet<String>,
-    /// Number of tokens of the longest entry.
-    pub max_tokens: usize,
+    /// Entries with their values, and prefixes of entries (None when not an entry themselves).
+    entries: HashMap<String, Option<V>>,
 }
 
 impl<V: Copy> PhraseTable<V> {
-    fn new() -> Self {
-        PhraseTable {
+    /// The table of `phrases`, each keyed by its tokens in text order, or last token first when
+    /// `backward` (to find the phrases that end at a given token).
+    fn new<'a>(phrases: impl IntoIterator<Item = (&'a str, V)>, backward: bool) -> Self {
+        let mut table = PhraseTable {
             entries: HashMap::default(),
-            first_tokens: HashSet::default(),
-            max_tokens: 0,
+        };
+        for (phrase, value) in phrases {
+            let mut pieces: Vec<&str> = word_pieces(phrase).collect();
+            if backward {
+                pieces.reverse();
+            }
+            table.insert(&pieces, value);
         }
+        table
     }
 
-    fn insert(&mut self, phrase: &str, value: V) {
-        let pieces: Vec<&str> = word_pieces(phrase).collect();
+    fn insert(&mut self, pieces: &[&str], value: V) {
         if pieces.is_empty() {
             return;
         }
         let key = pieces.join(" ").to_lowercase();
-        self.first_tokens.insert(pieces[0].to_lowercase());
-        self.max_tokens = self.max_tokens.max(pieces.len());
-        self.entries.insert(key, value);
-    }
-
-    /// True when some entry starts with `token` (compared lower-cased).
-    pub fn has_first(&self, token: &str, buffer: &mut String) -> bool {
-        lowercase_into(token, buffer);
-        self.first_tokens.contains(buffer.as_str())
-    }
-
-    /// Looks up the phrase made of `tokens` (compared lower-cased).
-    pub fn get<'a>(&self, tokens: impl Iterator<Item = &'a str>, buffer: &mut String) -> Option<V> {
-        buffer.clear();
-        for (i, token) in tokens.enumerate() {
-            if i > 0 {
-                buffer.push(' ');
-            }
-            buffer.extend(token.chars().flat_map(char::to_lowercase));
+        for (cut, _) in key.match_indices(' ') {
+            self.entries.entry(key[..cut].to_string()).or_insert(None);
         }
-        self.entries.get(buffer.as_str()).copied()
+        self.entries.insert(key, Some(value));
+    }
+
+    /// The longest entry made of the first tokens of `tokens` (compared lower-cased), with its
+    /// length in tokens.
+    pub fn longest<'a>(&self, tokens: impl IntoIterator<Item = &'a str>) -> Option<(usize, V)> {
+        KEY.with_borrow_mut(|key| {
+            key.clear();
+            let mut found = None;
+            for (i, token) in tokens.into_iter().enumerate() {
+                if i > 0 {
+                    key.push(' ');
+                }
+                push_lowercase(key, token);
+                match self.entries.get(key.as_str()) {
+                    None => break,
+                    Some(Some(value)) => found = Some((i + 1, *value)),
+                    Some(None) => {}
+                }
+            }
+            found
+        })
     }
 }
 
-/// Writes the lower-cased `text` into `buffer`, replacing its contents.
-fn lowercase_into(text: &str, buffer: &mut String) {
-    buffer.clear();
-    buffer.extend(text.chars().flat_map(char::to_lowercase));
+thread_local! {
+    /// The key [`PhraseTable::longest`] builds, kept to reuse its allocation.
+    static KEY: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// Appends the lower-cased `text` to `buffer` (as `char::to_lowercase` does, with a fast path
+/// for ASCII).
+fn push_lowercase(buffer: &mut String, text: &str) {
+    if text.is_ascii() {
+        let start = buffer.len();
+        buffer.push_str(text);
+        buffer[start..].make_ascii_lowercase();
+    } else {
+        buffer.extend(text.chars().flat_map(char::to_lowercase));
+    }
 }
 
 /// The lines of a resource file that carry data: trimmed, without blanks and `#` comments.
@@ -119,21 +144,15 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 
 impl Lexicon {
     fn load() -> Self {
-        let mut gazetteer = PhraseTable::new();
-        for (file, kind) in [
+        let names = [
             (resource!("gpe.txt"), EntityKind::Gpe),
             (resource!("loc.txt"), EntityKind::Loc),
             (resource!("norp.txt"), EntityKind::Norp),
             (resource!("org.txt"), EntityKind::Org),
-        ] {
-            for line in data_lines(file) {
-                gazetteer.insert(line, kind);
-            }
-        }
-        let mut titles = PhraseTable::new();
-        for line in data_lines(resource!("titles.txt")) {
-            titles.insert(line, ());
-        }
+        ]
+        .into_iter()
+        .flat_map(|(file, kind)| data_lines(file).map(move |line| (line, kind)));
+        let titles = || data_lines(resource!("titles.txt")).map(|line| (line, ()));
         let appositive_heads = data_lines(resource!("appositive_heads.txt"))
             .filter_map(|line| {
                 let (label, noun) = line.split_once('\t')?;
@@ -143,8 +162,9 @@ impl Lexicon {
         Lexicon {
             abbreviations: data_lines(resource!("abbreviations.txt")).collect(),
             sentence_starters: data_lines(resource!("sentence_starters.txt")).collect(),
-            gazetteer,
-            titles,
+            gazetteer: PhraseTable::new(names, false),
+            titles: PhraseTable::new(titles(), false),
+            titles_backward: PhraseTable::new(titles(), true),
             given_names: data_lines(resource!("given_names.txt"))
                 .flat_map(str::split_whitespace)
                 .collect(),
@@ -183,28 +203,32 @@ mod tests {
     #[test]
     fn lists_are_loaded_and_keyed_by_lowercase_tokens() {
         let lexicon = &*LEXICON;
-        let mut buffer = String::new();
         assert!(lexicon.abbreviations.contains("Oct"));
         assert!(lexicon.given_names.contains("Sergei"));
         assert_eq!(lexicon.heads.get("Ministry"), Some(&EntityKind::Org));
         assert_eq!(
+            lexicon.gazetteer.longest(["Middle", "East", "peace"]),
+            Some((2, EntityKind::Loc))
+        );
+        assert_eq!(
+            lexicon.gazetteer.longest(["U.S."]),
+            Some((1, EntityKind::Gpe))
+        );
+        assert_eq!(
+            lexicon.gazetteer.longest(["Russians", "and"]),
+            Some((1, EntityKind::Norp))
+        );
+        assert_eq!(
+            lexicon.titles.longest(["foreign", "minister"]),
+            Some((2, ()))
+        );
+        assert_eq!(
             lexicon
-                .gazetteer
-                .get(["Middle", "East"].into_iter(), &mut buffer),
-            Some(EntityKind::Loc)
+                .titles_backward
+                .longest(["Minister", "Foreign", "the"]),
+            Some((2, ()))
         );
-        assert_eq!(
-            lexicon.gazetteer.get(["U.S."].into_iter(), &mut buffer),
-            Some(EntityKind::Gpe)
-        );
-        assert_eq!(
-            lexicon.gazetteer.get(["Russians"].into_iter(), &mut buffer),
-            Some(EntityKind::Norp)
-        );
-        assert!(lexicon
-            .titles
-            .get(["foreign", "minister"].into_iter(), &mut buffer)
-            .is_some());
+        assert_eq!(lexicon.gazetteer.longest(["Middle"]), None);
         assert_eq!(
             lexicon.appositive_heads.get("agency"),
             Some(&EntityKind::Org)

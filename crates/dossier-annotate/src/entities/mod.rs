@@ -181,10 +181,20 @@ fn mark_unreliable(text: &str, tokens: &[Token], range: Range<usize>, unreliable
         if token.is_word() {
             unreliable[i] = at_start;
             at_start = false;
-        } else if "“\"‘«(:—–•*#|.".contains(token.text(text)) {
+        } else if opens_sentence(token.text(text)) {
             at_start = true;
         }
     }
+}
+
+/// True for punctuation after which a capital is forced: an opening quote or bracket, a colon,
+/// a dash, a bullet or heading mark, a period.
+fn opens_sentence(punctuation: &str) -> bool {
+    let mut chars = punctuation.chars();
+    matches!(
+        (chars.next(), chars.next()),
+        (Some(c), None) if "“\"‘«(:—–•*#|.".contains(c)
+    )
 }
 
 /// True for a heading written in Title Case: it does not end in a period and most of its
@@ -196,7 +206,8 @@ fn is_title_case(text: &str, tokens: &[Token]) -> bool {
     let mut long = 0;
     let mut capitalized = 0;
     for token in tokens {
-        if token.is_word() && token.text(text).chars().count() >= 4 {
+        // Four characters or more (without counting them all).
+        if token.is_word() && token.text(text).chars().nth(3).is_some() {
             long += 1;
             capitalized += usize::from(token.is_name_like());
         }

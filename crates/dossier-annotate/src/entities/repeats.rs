@@ -11,6 +11,7 @@ use crate::fast_hash::FastMap as HashMap;
 
 use dossier_core::EntityKind;
 
+use super::tokens::Shape;
 use super::{Candidate, Context, Evidence};
 
 /// A name to look for: its tokens' texts and its type.
@@ -23,17 +24,20 @@ struct Pattern<'a> {
 /// or LOC candidate typed by a cue, a gazetteer or the tagger.
 pub(super) fn add_repeats(ctx: &Context, candidates: &mut Vec<Candidate>) {
     let mut patterns: HashMap<&str, Vec<Pattern>> = HashMap::default();
+    // The shapes of the patterns' first tokens: tokens of other shapes are skipped unhashed.
+    let mut first_shapes = 0u8;
     for c in candidates.iter() {
-        let words: Vec<&str> = (c.start..c.end).map(|i| ctx.word(i)).collect();
+        if c.evidence < Evidence::Model || matches!(c.kind, EntityKind::Norp | EntityKind::Misc) {
+            continue;
+        }
         let name_words = (c.start..c.end)
             .filter(|&i| ctx.tokens[i].is_name_like())
             .count();
-        if name_words < 2 || c.evidence < Evidence::Model || c.kind == EntityKind::Norp {
+        if name_words < 2 {
             continue;
         }
-        if c.kind == EntityKind::Misc {
-            continue;
-        }
+        let words: Vec<&str> = (c.start..c.end).map(|i| ctx.word(i)).collect();
+        first_shapes |= shape_bit(ctx.tokens[c.start].shape);
         let list = patterns.entry(words[0]).or_default();
         if !list.iter().any(|p| p.words == words) {
             list.push(Pattern {
@@ -53,6 +57,10 @@ pub(super) fn add_repeats(ctx: &Context, candidates: &mut Vec<Candidate>) {
     for sentence in &ctx.sentences {
         let mut i = sentence.start;
         while i < sentence.end {
+            if first_shapes & shape_bit(ctx.tokens[i].shape) == 0 {
+                i += 1;
+                continue;
+            }
             let found = patterns.get(ctx.word(i)).and_then(|list| {
                 list.iter()
                     .filter(|p| standalone_match(ctx, &covered, sentence.clone(), i, &p.words))
@@ -74,6 +82,11 @@ pub(super) fn add_repeats(ctx: &Context, candidates: &mut Vec<Candidate>) {
         }
     }
     candidates.extend(added);
+}
+
+/// A token shape as one bit of a set of shapes.
+fn shape_bit(shape: Shape) -> u8 {
+    1 << shape as u8
 }
 
 /// True when `words` stand at token `i`, inside the sentence, on tokens no candidate covers,

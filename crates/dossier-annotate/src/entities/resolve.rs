@@ -16,6 +16,7 @@
 //! to its short forms.
 
 use crate::fast_hash::FastMap as HashMap;
+use std::ops::Range;
 
 use dossier_core::{EntityKind, Mention, Span};
 
@@ -26,12 +27,19 @@ use super::{Candidate, Context, Evidence};
 pub(super) fn resolve(ctx: &Context, candidates: &[Candidate], user: &Found) -> Vec<Mention> {
     let mut candidates = candidates.to_vec();
     candidates.sort_by_key(|c| (c.start, c.end));
-    unify_types(ctx, &mut candidates);
-    let words: Vec<Vec<&str>> = candidates.iter().map(|c| name_words(ctx, c)).collect();
+    let surfaces: Vec<String> = candidates.iter().map(|c| surface(ctx, c)).collect();
+    unify_types(&surfaces, &mut candidates);
+    let words = NameWords::new(ctx, &candidates);
     let persons = PersonIndex::new(&candidates, &words);
     let other_heads = head_index(&candidates, &words);
+    // The name a candidate lends to its short forms: a user name's canonical name, else its
+    // surface.
+    let full_name = |i: usize| match user.at(candidates[i].start, candidates[i].end) {
+        Some((canonical, _)) => canonical,
+        None => surfaces[i].as_str(),
+    };
+    let acronyms = AcronymIndex::new(&candidates, &words, full_name);
     let mut mentions = Vec::with_capacity(candidates.len());
-    let full_name = |c: &Candidate| canonical_name(ctx, user, c);
     for (i, candidate) in candidates.iter().enumerate() {
         let span = Span::new(
             ctx.tokens[candidate.start].start,
@@ -45,25 +53,26 @@ pub(super) fn resolve(ctx: &Context, candidates: &[Candidate], user: &Found) -> 
             });
             continue;
         }
+        let name = words.of(i);
         let mut kind = candidate.kind;
-        let mut canonical = None;
+        let mut full = None;
         let may_be_person = kind == EntityKind::Person || candidate.evidence <= Evidence::Model;
         if may_be_person {
-            if let Some(full) = persons.full_form(&words[i]) {
+            if let Some(person) = persons.full_form(name) {
                 kind = EntityKind::Person;
-                canonical = Some(full_name(&candidates[full]));
+                full = Some(person);
             }
         }
-        if canonical.is_none() && candidate.evidence <= Evidence::Model && words[i].len() == 1 {
-            if let Some(full) = unique_head(&other_heads, &candidates, &words, words[i][0]) {
-                kind = candidates[full].kind;
-                canonical = Some(full_name(&candidates[full]));
+        if full.is_none() && candidate.evidence <= Evidence::Model && name.len() == 1 {
+            if let Some(head) = unique_head(&other_heads, &candidates, &words, name[0]) {
+                kind = candidates[head].kind;
+                full = Some(head);
             }
         }
-        if canonical.is_none() && kind == EntityKind::Org && words[i].len() == 1 {
-            canonical = expansion(&candidates, &words, words[i][0], full_name);
+        if full.is_none() && kind == EntityKind::Org && name.len() == 1 {
+            full = acronyms.expansion(name[0]);
         }
-        let canonical = canonical.unwrap_or_else(|| surface(ctx, candidate));
+        let canonical = full.map_or(surfaces[i].as_str(), full_name).to_string();
         mentions.push(Mention {
             span,
             kind,
@@ -73,19 +82,11 @@ pub(super) fn resolve(ctx: &Context, candidates: &[Candidate], user: &Found) -> 
     mentions
 }
 
-/// The name a candidate lends to its short forms: the canonical name of a user name, else
-/// its [`surface`].
-fn canonical_name(ctx: &Context, user: &Found, candidate: &Candidate) -> String {
-    match user.at(candidate.start, candidate.end) {
-        Some((canonical, _)) => canonical.to_string(),
-        None => surface(ctx, candidate),
-    }
-}
-
 /// The text of a candidate with its whitespace normalized to single spaces.
 fn surface(ctx: &Context, candidate: &Candidate) -> String {
-    let mut out = String::new();
-    for word in ctx.slice(candidate.start, candidate.end).split_whitespace() {
+    let text = ctx.slice(candidate.start, candidate.end);
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -94,29 +95,53 @@ fn surface(ctx: &Context, candidate: &Candidate) -> String {
     out
 }
 
-/// The name words of a candidate (no connectors or punctuation).
-fn name_words<'a>(ctx: &Context<'a>, candidate: &Candidate) -> Vec<&'a str> {
-    (candidate.start..candidate.end)
-        .filter(|&i| ctx.tokens[i].is_name_like())
-        .map(|i| ctx.word(i))
-        .collect()
+/// The name words (no connectors or punctuation) of every candidate, stored one after another.
+struct NameWords<'a> {
+    words: Vec<&'a str>,
+    /// Per candidate: the range of its words in `words`.
+    ranges: Vec<Range<usize>>,
 }
 
-/// Gives every occurrence of a name the type with the strongest evidence.
-fn unify_types(ctx: &Context, candidates: &mut [Candidate]) {
-    let mut votes: HashMap<String, Vec<(Evidence, EntityKind)>> = HashMap::default();
-    let keys: Vec<String> = candidates
-        .iter()
-        .map(|c| surface(ctx, c).to_lowercase())
-        .collect();
-    for (key, candidate) in keys.iter().zip(candidates.iter()) {
-        votes
-            .entry(key.clone())
-            .or_default()
-            .push((candidate.evidence, candidate.kind));
+impl<'a> NameWords<'a> {
+    fn new(ctx: &Context<'a>, candidates: &[Candidate]) -> Self {
+        let mut names = NameWords {
+            words: Vec::with_capacity(candidates.len() * 2),
+            ranges: Vec::with_capacity(candidates.len()),
+        };
+        for candidate in candidates {
+            let start = names.words.len();
+            let name_like =
+                (candidate.start..candidate.end).filter(|&i| ctx.tokens[i].is_name_like());
+            names.words.extend(name_like.map(|i| ctx.word(i)));
+            names.ranges.push(start..names.words.len());
+        }
+        names
     }
-    for (key, candidate) in keys.iter().zip(candidates.iter_mut()) {
-        let (evidence, kind) = winner(&votes[key]);
+
+    /// The name words of candidate `i`.
+    fn of(&self, i: usize) -> &[&'a str] {
+        &self.words[self.ranges[i].clone()]
+    }
+}
+
+/// Gives every occurrence of a name (its surface, compared case-insensitively) the type with
+/// the strongest evidence.
+fn unify_types(surfaces: &[String], candidates: &mut [Candidate]) {
+    let keys: Vec<String> = surfaces.iter().map(|s| s.to_lowercase()).collect();
+    let mut group_of: HashMap<&str, usize> = HashMap::default();
+    let mut votes: Vec<Vec<(Evidence, EntityKind)>> = Vec::new();
+    let mut groups = Vec::with_capacity(candidates.len());
+    for (key, candidate) in keys.iter().zip(candidates.iter()) {
+        let group = *group_of.entry(key).or_insert(votes.len());
+        if group == votes.len() {
+            votes.push(Vec::new());
+        }
+        votes[group].push((candidate.evidence, candidate.kind));
+        groups.push(group);
+    }
+    let winners: Vec<(Evidence, EntityKind)> = votes.iter().map(|v| winner(v)).collect();
+    for (&group, candidate) in groups.iter().zip(candidates.iter_mut()) {
+        let (evidence, kind) = winners[group];
         if candidate.evidence < evidence {
             candidate.kind = kind;
             candidate.evidence = evidence;
@@ -152,14 +177,14 @@ struct PersonIndex<'w> {
 }
 
 impl<'w> PersonIndex<'w> {
-    fn new(candidates: &[Candidate], words: &'w [Vec<&'w str>]) -> Self {
+    fn new(candidates: &[Candidate], words: &'w NameWords) -> Self {
         let mut index = PersonIndex {
             full: Vec::new(),
             by_last: HashMap::default(),
             by_first: HashMap::default(),
         };
         for (i, candidate) in candidates.iter().enumerate() {
-            let name = &words[i];
+            let name = words.of(i);
             if candidate.kind != EntityKind::Person || name.len() < 2 {
                 continue;
             }
@@ -223,18 +248,13 @@ impl<'w> PersonIndex<'w> {
 
 /// Multi-word names other than persons and without connectors ("Gaza Strip", not "Bank of
 /// America"), by their last word.
-fn head_index<'w>(
-    candidates: &[Candidate],
-    words: &'w [Vec<&'w str>],
-) -> HashMap<&'w str, Vec<usize>> {
+fn head_index<'w>(candidates: &[Candidate], words: &NameWords<'w>) -> HashMap<&'w str, Vec<usize>> {
     let mut index: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, candidate) in candidates.iter().enumerate() {
-        let contiguous = candidate.end - candidate.start == words[i].len();
-        if candidate.kind != EntityKind::Person && words[i].len() >= 2 && contiguous {
-            index
-                .entry(words[i][words[i].len() - 1])
-                .or_default()
-                .push(i);
+        let name = words.of(i);
+        let contiguous = candidate.end - candidate.start == name.len();
+        if candidate.kind != EntityKind::Person && name.len() >= 2 && contiguous {
+            index.entry(name[name.len() - 1]).or_default().push(i);
         }
     }
     index
@@ -244,13 +264,13 @@ fn head_index<'w>(
 fn unique_head(
     index: &HashMap<&str, Vec<usize>>,
     candidates: &[Candidate],
-    words: &[Vec<&str>],
+    words: &NameWords,
     word: &str,
 ) -> Option<usize> {
     let found = index.get(word)?;
     let first = *found.first()?;
     let same =
-        |&i: &usize| words[i] == words[first] && candidates[i].kind == candidates[first].kind;
+        |&i: &usize| words.of(i) == words.of(first) && candidates[i].kind == candidates[first].kind;
     found.iter().all(same).then_some(first)
 }
 
@@ -260,32 +280,41 @@ fn without_article(word: &str) -> Option<&str> {
     (article.chars().all(char::is_lowercase) && !rest.is_empty()).then_some(rest)
 }
 
-/// The unique organization name of the document whose initials spell `acronym`.
-fn expansion(
-    candidates: &[Candidate],
-    words: &[Vec<&str>],
-    acronym: &str,
-    full_name: impl Fn(&Candidate) -> String,
-) -> Option<String> {
-    let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() < 2 || letters.chars().any(char::is_lowercase) {
-        return None;
+/// The multi-word organization names of a document by their initials ("PAC" for "Pan Arctic
+/// Council"), to expand acronyms.
+struct AcronymIndex {
+    /// Initials → the candidate of the one full name they spell, or None when they spell
+    /// several different ones.
+    by_initials: HashMap<String, Option<usize>>,
+}
+
+impl AcronymIndex {
+    fn new<'n>(
+        candidates: &[Candidate],
+        words: &NameWords,
+        full_name: impl Fn(usize) -> &'n str,
+    ) -> Self {
+        let mut by_initials: HashMap<String, Option<usize>> = HashMap::default();
+        for (i, candidate) in candidates.iter().enumerate() {
+            let name = words.of(i);
+            if candidate.kind != EntityKind::Org || name.len() < 2 {
+                continue;
+            }
+            let initials: String = name.iter().filter_map(|w| w.chars().next()).collect();
+            let slot = by_initials.entry(initials).or_insert(Some(i));
+            if slot.is_some_and(|seen| full_name(seen) != full_name(i)) {
+                *slot = None;
+            }
+        }
+        AcronymIndex { by_initials }
     }
-    let mut found: Option<String> = None;
-    for (candidate, name) in candidates.iter().zip(words) {
-        if candidate.kind != EntityKind::Org || name.len() < 2 {
-            continue;
+
+    /// The candidate of the unique organization name whose initials spell `acronym`.
+    fn expansion(&self, acronym: &str) -> Option<usize> {
+        let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+        if letters.len() < 2 || letters.chars().any(char::is_lowercase) {
+            return None;
         }
-        let initials: String = name.iter().filter_map(|w| w.chars().next()).collect();
-        if initials != letters {
-            continue;
-        }
-        let full = full_name(candidate);
-        match &found {
-            Some(seen) if *seen != full => return None,
-            Some(_) => {}
-            None => found = Some(full),
-        }
+        self.by_initials.get(&letters).copied().flatten()
     }
-    found
 }

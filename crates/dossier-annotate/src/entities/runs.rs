@@ -34,16 +34,23 @@ pub(super) struct Unit {
     pub start: usize,
     pub end: usize,
     pub kind: UnitKind,
+    /// The type the unit gives, as a head word, to the name it ends: a known organization or
+    /// an organization head word ("Politburo", "Ministry") gives ORG, "Airport" LOC, "War" MISC.
+    pub head: Option<EntityKind>,
 }
 
 impl Unit {
-    /// The type a head word gives the name it ends: a known organization or an organization
-    /// head word ("Politburo", "Ministry") gives ORG, "Airport" LOC, "War" MISC.
-    pub fn head_kind(self, ctx: &Context) -> Option<EntityKind> {
-        match self.kind {
+    fn new(ctx: &Context, start: usize, end: usize, kind: UnitKind) -> Self {
+        let head = match kind {
             UnitKind::Known(EntityKind::Org) => Some(EntityKind::Org),
-            UnitKind::Plain => LEXICON.heads.get(ctx.word(self.start)).copied(),
+            UnitKind::Plain => LEXICON.heads.get(ctx.word(start)).copied(),
             _ => None,
+        };
+        Unit {
+            start,
+            end,
+            kind,
+            head,
         }
     }
 }
@@ -76,7 +83,7 @@ fn read_run(ctx: &Context, start: usize, end: usize) -> Vec<Unit> {
     let mut in_complement = false;
     loop {
         let unit = read_unit(ctx, i, end);
-        has_head |= unit.head_kind(ctx).is_some();
+        has_head |= unit.head.is_some();
         units.push(unit);
         i = unit.end;
         let Some(connector_len) = connector_at(ctx, i, end, &units, has_head, in_complement) else {
@@ -84,11 +91,7 @@ fn read_run(ctx: &Context, start: usize, end: usize) -> Vec<Unit> {
         };
         if connector_len > 0 {
             in_complement |= COMPLEMENT_CONNECTORS.contains(&ctx.word(i));
-            units.push(Unit {
-                start: i,
-                end: i + connector_len,
-                kind: UnitKind::Connector,
-            });
+            units.push(Unit::new(ctx, i, i + connector_len, UnitKind::Connector));
             i += connector_len;
         }
     }
@@ -139,27 +142,16 @@ fn connector_at(
 /// Reads one unit at the name-like token `i`: the longest gazetteer entry or title, or a plain
 /// word.
 fn read_unit(ctx: &Context, i: usize, end: usize) -> Unit {
-    let mut buffer = String::new();
-    let known = longest_match(&LEXICON.gazetteer, ctx, i, end, &mut buffer);
-    let title = longest_match(&LEXICON.titles, ctx, i, end, &mut buffer)
+    let known = longest_match(&LEXICON.gazetteer, ctx, i, end);
+    let title = longest_match(&LEXICON.titles, ctx, i, end)
         .filter(|&(len, ())| ctx.tokens[i + len - 1].is_name_like());
     let known_len = known.map_or(0, |(len, _)| len);
     match (known, title) {
-        (Some((len, kind)), _) if len >= title.map_or(0, |(len, ())| len) => Unit {
-            start: i,
-            end: i + len,
-            kind: UnitKind::Known(kind),
-        },
-        (_, Some((len, ()))) if len > known_len => Unit {
-            start: i,
-            end: i + len,
-            kind: UnitKind::Title,
-        },
-        _ => Unit {
-            start: i,
-            end: i + 1,
-            kind: UnitKind::Plain,
-        },
+        (Some((len, kind)), _) if len >= title.map_or(0, |(len, ())| len) => {
+            Unit::new(ctx, i, i + len, UnitKind::Known(kind))
+        }
+        (_, Some((len, ()))) if len > known_len => Unit::new(ctx, i, i + len, UnitKind::Title),
+        _ => Unit::new(ctx, i, i + 1, UnitKind::Plain),
     }
 }
 
@@ -170,14 +162,6 @@ fn longest_match<V: Copy>(
     ctx: &Context,
     i: usize,
     end: usize,
-    buffer: &mut String,
 ) -> Option<(usize, V)> {
-    if !table.has_first(ctx.word(i), buffer) {
-        return None;
-    }
-    (1..=table.max_tokens.min(end - i)).rev().find_map(|len| {
-        table
-            .get((i..i + len).map(|j| ctx.word(j)), buffer)
-            .map(|v| (len, v))
-    })
+    table.longest((i..end).map(|j| ctx.word(j)))
 }

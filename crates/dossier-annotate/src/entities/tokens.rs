@@ -121,40 +121,52 @@ fn dotted_acronym_end(bytes: &[u8], i: usize) -> Option<usize> {
 
 /// End of the word starting at `start` (a letter or digit).
 fn word_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut i = start;
-    let mut chars = text[start..].char_indices().peekable();
-    while let Some((offset, c)) = chars.next() {
-        let at = start + offset;
+    loop {
+        // ASCII letters and digits byte by byte; anything else as a character.
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            return i;
+        };
+        let after = i + c.len_utf8();
         if c.is_alphanumeric() {
-            i = at + c.len_utf8();
+            i = after;
             continue;
         }
-        let next = chars.peek().map(|&(_, next)| next);
+        let next = text[after..].chars().next();
         let joins = match c {
             '\'' | '’' => {
-                next.is_some_and(char::is_alphanumeric) && !possessive_s_at(text, at + c.len_utf8())
+                next.is_some_and(char::is_alphanumeric) && !possessive_s_at(text, after)
             }
-            '-' => ARTICLES.contains(&&text[start..at]) && next.is_some_and(char::is_uppercase),
+            '-' => ARTICLES.contains(&&text[start..i]) && next.is_some_and(char::is_uppercase),
             _ => false,
         };
         if !joins {
-            break;
+            return i;
         }
-        i = at + c.len_utf8();
+        i = after;
     }
-    i
 }
 
+/// The shape of a word (a letter or digit first), from one pass over its characters.
 fn shape_of(word: &str) -> Shape {
     let first = word.chars().next().unwrap_or(' ');
     if first.is_numeric() {
         return Shape::Number;
     }
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    if letters >= 2 && !word.chars().any(char::is_lowercase) {
+    let (mut letters, mut lower, mut hyphen) = (0, false, false);
+    for c in word.chars() {
+        letters += usize::from(c.is_alphabetic());
+        lower |= c.is_lowercase();
+        hyphen |= c == '-';
+    }
+    if letters >= 2 && !lower {
         return Shape::Upper;
     }
-    if first.is_uppercase() || word.contains('-') || is_camel_case(word) {
+    if first.is_uppercase() || hyphen || is_camel_case(word) {
         // "al-Assad": the article is lower case, the name is not.
         Shape::Capitalized
     } else {

@@ -21,11 +21,11 @@ use crate::lexicon::LEXICON;
 
 /// Types the units of one run, pushing candidates.
 pub(super) fn type_run(ctx: &Context, run: &[Unit], out: &mut Vec<Candidate>) {
-    let has_head = run.iter().any(|unit| unit.head_kind(ctx).is_some());
+    let has_head = run.iter().any(|unit| unit.head.is_some());
     let mut piece_start = 0;
     for (i, unit) in run.iter().enumerate() {
-        let after_given = i > 0 && LEXICON.given_names.contains(ctx.word(run[i - 1].start));
-        if is_breaker(ctx, *unit, has_head || after_given) {
+        let after_given = || i > 0 && LEXICON.given_names.contains(ctx.word(run[i - 1].start));
+        if is_breaker(ctx, *unit, || has_head || after_given()) {
             type_piece(ctx, trim_connectors(&run[piece_start..i]), out);
             piece_start = i + 1;
         }
@@ -36,7 +36,7 @@ pub(super) fn type_run(ctx: &Context, run: &[Unit], out: &mut Vec<Candidate>) {
 /// A unit that cannot be part of a name here: a function word, a month or weekday, or an
 /// unknown word whose capitalization is forced, unless the run is vouched for by a head word or
 /// the word follows a given name ("By Milan Czerny": a byline in Title Case).
-fn is_breaker(ctx: &Context, unit: Unit, vouched: bool) -> bool {
+fn is_breaker(ctx: &Context, unit: Unit, vouched: impl FnOnce() -> bool) -> bool {
     if unit.kind != UnitKind::Plain {
         return false;
     }
@@ -44,10 +44,13 @@ fn is_breaker(ctx: &Context, unit: Unit, vouched: bool) -> bool {
     if LEXICON.sentence_starters.contains(word) || LEXICON.non_names.contains(word) {
         return true;
     }
+    if !ctx.unreliable[unit.start] {
+        return false;
+    }
     let known = LEXICON.given_names.contains(word)
         || LEXICON.heads.contains_key(word)
         || ctx.capitalized.contains(word);
-    ctx.unreliable[unit.start] && !known && !vouched
+    !known && !vouched()
 }
 
 fn trim_connectors(units: &[Unit]) -> &[Unit] {
@@ -85,10 +88,8 @@ fn type_piece(ctx: &Context, piece: &[Unit], out: &mut Vec<Candidate>) {
 /// The units `[start, end)` of `piece` that form a name around its first head word, with the
 /// type the head gives, if any.
 fn headed_span(ctx: &Context, piece: &[Unit]) -> Option<(usize, usize, EntityKind)> {
-    let head = piece
-        .iter()
-        .position(|unit| unit.head_kind(ctx).is_some())?;
-    let kind = piece[head].head_kind(ctx)?;
+    let head = piece.iter().position(|unit| unit.head.is_some())?;
+    let kind = piece[head].head?;
     let has_complement = piece[head..].iter().any(|unit| {
         unit.kind == UnitKind::Connector && ctx.word(unit.start).chars().all(char::is_alphabetic)
     });
@@ -97,7 +98,7 @@ fn headed_span(ctx: &Context, piece: &[Unit]) -> Option<(usize, usize, EntityKin
     } else {
         head + piece[head..]
             .iter()
-            .take_while(|unit| unit.head_kind(ctx).is_some())
+            .take_while(|unit| unit.head.is_some())
             .count()
     };
     let start = piece[..head]
@@ -192,14 +193,8 @@ fn title_before(ctx: &Context, start: usize) -> bool {
     } else {
         end = start;
     }
-    let mut buffer = String::new();
-    let titles = &LEXICON.titles;
-    (1..=titles.max_tokens.min(end)).any(|len| {
-        let first = end - len;
-        titles
-            .get((first..end).map(|j| ctx.word(j)), &mut buffer)
-            .is_some()
-    })
+    let last_first = (0..end).rev().map(|j| ctx.word(j));
+    LEXICON.titles_backward.longest(last_first).is_some()
 }
 
 /// Types a plain name (no gazetteer entry, no head word) from its cues.
