@@ -25,6 +25,7 @@ use dossier_core::EntityKind;
 use crate::entities::rules::RuleView;
 use crate::entities::tokens::Shape;
 use crate::entities::{Candidate, Context, Evidence};
+use crate::fast_hash::FastMap;
 use crate::lexicon::LEXICON;
 use features::{tag_features, token_infos, DocFeatures};
 use model::{allowed, is_begin, label_of, Model, O, TAGS};
@@ -163,7 +164,12 @@ fn log_softmax(prev: u8, scores: &[i32; TAGS], unit: f32) -> [f32; TAGS] {
             top = top.max(x);
         }
     }
-    let sum: f32 = out.iter().map(|&x| (x - top).exp()).sum();
+    // Tags not allowed add exp(-inf) = 0: skip them (the sum is the same, bit for bit).
+    let sum: f32 = out
+        .iter()
+        .filter(|&&x| x > f32::NEG_INFINITY)
+        .map(|&x| (x - top).exp())
+        .sum();
     let log_sum = top + sum.ln();
     for x in &mut out {
         *x -= log_sum;
@@ -215,10 +221,9 @@ pub(crate) fn merge(ctx: &Context, rules: &RuleView, tagged: &[Tagged]) -> Vec<C
         .iter()
         .filter_map(|name| trim(ctx, rules, *name))
         .collect();
+    let longer = TaggedIndex::new(ctx.tokens.len(), &trimmed, &rules.candidates);
     let strong = |c: &&Candidate| {
-        c.evidence >= Evidence::Cue
-            && c.kind != EntityKind::Misc
-            && !inside_longer_name(c, rules, &trimmed)
+        c.evidence >= Evidence::Cue && c.kind != EntityKind::Misc && !inside_longer_name(c, &longer)
     };
     for candidate in rules.candidates.iter().filter(strong) {
         covered[candidate.start..candidate.end].fill(true);
@@ -228,12 +233,13 @@ pub(crate) fn merge(ctx: &Context, rules: &RuleView, tagged: &[Tagged]) -> Vec<C
         .into_iter()
         .filter(|name| !covered[name.start..name.end].iter().any(|&c| c))
         .collect();
+    let mut by_span: FastMap<(usize, usize), &Candidate> = FastMap::default();
+    for c in &rules.candidates {
+        by_span.entry((c.start, c.end)).or_insert(c);
+    }
     for name in pieces {
         covered[name.start..name.end].fill(true);
-        let same_span = rules
-            .candidates
-            .iter()
-            .find(|c| c.start == name.start && c.end == name.end);
+        let same_span = by_span.get(&(name.start, name.end)).copied();
         let kind = match (name.label, same_span.map(|c| c.kind)) {
             (0, _) => EntityKind::Person,
             (1, _) => EntityKind::Org,
@@ -355,26 +361,57 @@ fn letters(word: &str) -> String {
     word.chars().filter(|c| c.is_alphabetic()).collect()
 }
 
+/// The tagged names of a document by token, with the number of rule candidates each one
+/// overlaps, so that [`inside_longer_name`] is one lookup (tagged names never overlap).
+struct TaggedIndex<'t> {
+    names: &'t [Tagged],
+    /// Per token: the tagged name covering it.
+    at: Vec<Option<usize>>,
+    /// Per tagged name: how many rule candidates overlap it.
+    overlaps: Vec<usize>,
+}
+
+impl<'t> TaggedIndex<'t> {
+    fn new(tokens: usize, names: &'t [Tagged], candidates: &[Candidate]) -> Self {
+        let mut at = vec![None; tokens];
+        for (k, name) in names.iter().enumerate() {
+            at[name.start..name.end].fill(Some(k));
+        }
+        let mut overlaps = vec![0; names.len()];
+        for candidate in candidates {
+            let mut last = None;
+            for &k in at[candidate.start..candidate.end].iter().flatten() {
+                if last != Some(k) {
+                    overlaps[k] += 1;
+                    last = Some(k);
+                }
+            }
+        }
+        TaggedIndex {
+            names,
+            at,
+            overlaps,
+        }
+    }
+}
+
 /// True when `candidate` is a known place or nationality strictly inside an organization or
 /// place name the tagger found, and the only rule candidate in it: "France" in "Air France",
 /// "Chicago" in "University of Chicago", "Mexico" in "New Mexico". The longer name wins. Two
 /// candidates in one tagged name ("Russia-Ukraine") stay as they are.
-fn inside_longer_name(candidate: &Candidate, rules: &RuleView, tagged: &[Tagged]) -> bool {
-    matches!(
+fn inside_longer_name(candidate: &Candidate, tagged: &TaggedIndex) -> bool {
+    let place = matches!(
         candidate.kind,
         EntityKind::Gpe | EntityKind::Loc | EntityKind::Norp
-    ) && tagged.iter().any(|name| {
-        name.label != 0
-            && name.start <= candidate.start
-            && candidate.end <= name.end
-            && name.end - name.start > candidate.end - candidate.start
-            && rules
-                .candidates
-                .iter()
-                .filter(|c| c.start < name.end && name.start < c.end)
-                .count()
-                == 1
-    })
+    );
+    place
+        && tagged.at[candidate.start].is_some_and(|k| {
+            let name = tagged.names[k];
+            name.label != 0
+                && candidate.end <= name.end
+                && name.end - name.start > candidate.end - candidate.start
+                && tagged.overlaps[k] == 1
+        })
 }
 
 /// A name without what names never include: a leading title ("Mrs", "President", "Foreign
