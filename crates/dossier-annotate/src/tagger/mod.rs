@@ -63,7 +63,7 @@ pub(crate) fn tag_tokens(ctx: &Context, rules: &RuleView, model: &Model) -> Vec<
 }
 
 /// Log-probability below which a partial path is dropped (relative to the best one).
-const BEAM: f32 = 9.0;
+const BEAM: f32 = 2.0;
 /// Divides scores (in weight units) before the per-token softmax.
 const TEMPERATURE: f32 = 12.0;
 
