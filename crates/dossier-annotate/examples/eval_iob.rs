@@ -91,14 +91,19 @@ fn main() {
     );
 }
 
-/// Prints the gold names missed (`-`) and the names predicted wrongly (`+`).
+/// Prints the gold names missed (`-`) and the names predicted wrongly (`+`). Stops the program
+/// quietly when standard output is closed (`eval_iob --errors FILE | head`).
 fn print_errors(text: &str, gold: &[Labeled], predicted: &[Labeled]) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
     for (sign, from, other) in [("-", gold, predicted), ("+", predicted, gold)] {
         for &(s, e, l) in from.iter().filter(|x| !other.contains(x)) {
             let line_start = text[..s].rfind('\n').map_or(0, |i| i + 1);
             let line_end = text[e..].find('\n').map_or(text.len(), |i| e + i);
             let context = &text[line_start..line_end];
-            println!("{sign} {l} {:?} in {context:?}", &text[s..e]);
+            if writeln!(out, "{sign} {l} {:?} in {context:?}", &text[s..e]).is_err() {
+                std::process::exit(0);
+            }
         }
     }
 }
