@@ -88,6 +88,10 @@ enum EvalCommand {
         /// The folder, e.g. ../shared/bench/meantime
         #[arg(value_name = "DIR")]
         dir: PathBuf,
+        /// Also list the gold entity names no mention overlaps (document and name, a line
+        /// each), to see what recall misses.
+        #[arg(long)]
+        errors: bool,
     },
     /// Score the reuse search (duplicates, copies, rewrites, partial reuse) on a corpus
     /// generated from real articles with known ground truth; the untouched articles, several
@@ -147,12 +151,14 @@ fn main() -> ExitCode {
             entity,
             event_type,
         })),
-        Command::Eval(EvalCommand::Meantime { dir }) => report_outcome(eval_meantime(&dir)),
+        Command::Eval(EvalCommand::Meantime { dir, errors }) => {
+            report_outcome(eval_meantime(&dir, errors))
+        }
         Command::Eval(EvalCommand::Reuse { dir, seed }) => report_outcome(eval_reuse(&dir, seed)),
     }
 }
 
-fn eval_meantime(dir: &std::path::Path) -> anyhow::Result<()> {
+fn eval_meantime(dir: &std::path::Path, errors: bool) -> anyhow::Result<()> {
     use anyhow::Context;
     let evaluation = dossier_eval::evaluate_cat_corpus(dir)
         .with_context(|| format!("cannot evaluate against {}", dir.display()))?;
@@ -161,7 +167,15 @@ fn eval_meantime(dir: &std::path::Path) -> anyhow::Result<()> {
         "no CAT XML files found under {}",
         dir.display()
     );
-    print_stdout(&format!("{}: {evaluation}", dir.display()))
+    print_stdout(&format!("{}: {evaluation}", dir.display()))?;
+    if errors {
+        let mut listing = format!("missed entity names ({}):\n", evaluation.missed_names.len());
+        for missed in &evaluation.missed_names {
+            listing.push_str(&format!("{}\t{}\n", missed.document, missed.text));
+        }
+        print_stdout(&listing)?;
+    }
+    Ok(())
 }
 
 fn eval_reuse(dir: &std::path::Path, seed: u64) -> anyhow::Result<()> {

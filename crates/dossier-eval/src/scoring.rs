@@ -25,6 +25,17 @@ pub struct CatEvaluation {
     /// Event mentions that became claims (a trigger with a participant), strict extent.
     pub event_claims_strict: Score,
     pub event_coreference: Score,
+    /// The gold names no system mention overlaps, in corpus order, for looking into recall.
+    pub missed_names: Vec<MissedName>,
+}
+
+/// A gold entity name that no system mention overlaps.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissedName {
+    /// The gold file's name.
+    pub document: String,
+    /// The name as written.
+    pub text: String,
 }
 
 /// A gold mention in a topic: (document index, gold `m_id`).
@@ -238,6 +249,15 @@ fn score_mentions(gold: &CatDocument, system: &AnalyzedDocument, evaluation: &mu
     evaluation
         .entity_names_relaxed
         .add(span_score(&names, &mentions, Matching::Relaxed));
+    let missed = names
+        .iter()
+        .filter(|&&name| !mentions.iter().any(|&m| Matching::Relaxed.matches(name, m)));
+    evaluation
+        .missed_names
+        .extend(missed.map(|name| MissedName {
+            document: gold.name.clone(),
+            text: name.slice(&gold.text).to_string(),
+        }));
     // Like time expressions, MEANTIME annotates every event only in the first sentences; later
     // ones only when they corefer with an earlier one. Mentions are scored in those sentences
     // only, on both sides.
@@ -312,5 +332,42 @@ impl fmt::Display for CatEvaluation {
             writeln!(f, "{task:<44} {score}")?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One topic with two gold names: "France", which the recognizer finds, and "the plan",
+    /// which no recognizer calls a name.
+    const TOPIC: &str = r#"<Document doc_name="plan">
+<token t_id="1" sentence="0" number="0">Officials</token>
+<token t_id="2" sentence="0" number="1">in</token>
+<token t_id="3" sentence="0" number="2">France</token>
+<token t_id="4" sentence="0" number="3">backed</token>
+<token t_id="5" sentence="0" number="4">the</token>
+<token t_id="6" sentence="0" number="5">plan</token>
+<token t_id="7" sentence="0" number="6">.</token>
+<Markables>
+<ENTITY_MENTION m_id="11" syntactic_type="NAM"><token_anchor t_id="3"/></ENTITY_MENTION>
+<ENTITY_MENTION m_id="12" syntactic_type="NAM"><token_anchor t_id="5"/><token_anchor t_id="6"/></ENTITY_MENTION>
+</Markables>
+</Document>"#;
+
+    #[test]
+    fn names_that_no_mention_overlaps_are_listed() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("plan.xml"), TOPIC).unwrap();
+        let evaluation = evaluate_cat_corpus(dir.path()).unwrap();
+        assert_eq!(evaluation.documents, 1);
+        assert_eq!(evaluation.entity_names_relaxed.recall(), 0.5);
+        assert_eq!(
+            evaluation.missed_names,
+            [MissedName {
+                document: "plan".into(),
+                text: "the plan".into(),
+            }]
+        );
     }
 }
