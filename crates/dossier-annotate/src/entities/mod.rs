@@ -22,6 +22,7 @@
 
 mod repeats;
 mod resolve;
+pub(crate) use resolve::{acronym_letters, initials};
 pub(crate) mod rules;
 mod runs;
 pub(crate) mod tokens;

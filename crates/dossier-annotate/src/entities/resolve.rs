@@ -300,8 +300,9 @@ impl AcronymIndex {
             if candidate.kind != EntityKind::Org || name.len() < 2 {
                 continue;
             }
-            let initials: String = name.iter().filter_map(|w| w.chars().next()).collect();
-            let slot = by_initials.entry(initials).or_insert(Some(i));
+            let slot = by_initials
+                .entry(initials(name.iter().copied()))
+                .or_insert(Some(i));
             if slot.is_some_and(|seen| full_name(seen) != full_name(i)) {
                 *slot = None;
             }
@@ -311,10 +312,21 @@ impl AcronymIndex {
 
     /// The candidate of the unique organization name whose initials spell `acronym`.
     fn expansion(&self, acronym: &str) -> Option<usize> {
-        let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
-        if letters.len() < 2 || letters.chars().any(char::is_lowercase) {
-            return None;
-        }
-        self.by_initials.get(&letters).copied().flatten()
+        self.by_initials
+            .get(&acronym_letters(acronym)?)
+            .copied()
+            .flatten()
     }
+}
+
+/// The initials of a name's words: "PAC" for "Pan Arctic Council".
+pub(crate) fn initials<'w>(words: impl IntoIterator<Item = &'w str>) -> String {
+    words.into_iter().filter_map(|w| w.chars().next()).collect()
+}
+
+/// The letters an acronym spells ("US" for "U.S."); None for fewer than two letters or any
+/// lower-case one.
+pub(crate) fn acronym_letters(acronym: &str) -> Option<String> {
+    let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+    (letters.chars().count() >= 2 && !letters.chars().any(char::is_lowercase)).then_some(letters)
 }

@@ -24,7 +24,7 @@ use dossier_core::EntityKind;
 
 use crate::entities::rules::RuleView;
 use crate::entities::tokens::Shape;
-use crate::entities::{Candidate, Context, Evidence};
+use crate::entities::{acronym_letters, initials, Candidate, Context, Evidence};
 use crate::fast_hash::FastMap;
 use crate::lexicon::LEXICON;
 use features::{tag_features, token_infos, DocFeatures};
@@ -268,7 +268,8 @@ pub(crate) fn merge(ctx: &Context, rules: &RuleView, tagged: &[Tagged]) -> Vec<C
             EntityKind::Person => candidate.evidence >= Evidence::Weak,
             EntityKind::Org => {
                 candidate.end == candidate.start + 1
-                    && acronyms.contains(&letters(ctx.word(candidate.start)))
+                    && acronym_letters(ctx.word(candidate.start))
+                        .is_some_and(|letters| acronyms.contains(&letters))
             }
             _ => false,
         };
@@ -348,17 +349,13 @@ fn initials_of_organizations(ctx: &Context, found: &[Candidate]) -> Vec<String> 
         .iter()
         .filter(|c| c.kind == EntityKind::Org && c.end - c.start >= 2)
         .map(|c| {
-            (c.start..c.end)
-                .filter(|&i| ctx.tokens[i].is_name_like())
-                .filter_map(|i| ctx.word(i).chars().next())
-                .collect()
+            initials(
+                (c.start..c.end)
+                    .filter(|&i| ctx.tokens[i].is_name_like())
+                    .map(|i| ctx.word(i)),
+            )
         })
         .collect()
-}
-
-/// The letters of a word ("US" for "U.S.").
-fn letters(word: &str) -> String {
-    word.chars().filter(|c| c.is_alphabetic()).collect()
 }
 
 /// The tagged names of a document by token, with the number of rule candidates each one
