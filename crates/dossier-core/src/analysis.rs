@@ -379,3 +379,16 @@ pub struct AnalyzedDocument {
     /// Notes from ingest, annotate and extract about this document.
     pub diagnostics: Vec<Diagnostic>,
 }
+
+impl AnalyzedDocument {
+    /// A document before the per-document stages: no annotations, claims or notes yet.
+    pub fn unanalyzed(document: Document) -> Self {
+        AnalyzedDocument {
+            document,
+            annotations: Annotations::default(),
+            claims: Vec::new(),
+            attributes: Vec::new(),
+            diagnostics: Vec::new(),
+        }
+    }
+}

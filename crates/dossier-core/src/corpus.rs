@@ -270,23 +270,19 @@ impl Dossier {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Annotations, Document, Metadata};
+    use crate::{Document, Metadata};
 
     fn dossier(ids: &[&str]) -> Dossier {
         let documents = ids
             .iter()
-            .map(|id| AnalyzedDocument {
-                document: Document {
+            .map(|id| {
+                AnalyzedDocument::unanalyzed(Document {
                     id: id.to_string(),
                     path: String::new(),
                     sha256: String::new(),
                     text: String::new(),
                     meta: Metadata::default(),
-                },
-                annotations: Annotations::default(),
-                claims: Vec::new(),
-                attributes: Vec::new(),
-                diagnostics: Vec::new(),
+                })
             })
             .collect();
         Dossier {

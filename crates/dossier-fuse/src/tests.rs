@@ -3,8 +3,8 @@
 use std::collections::BTreeMap;
 
 use dossier_core::{
-    AnalyzedDocument, Anchor, Annotations, Claim, ClaimTime, Document, Entity, EntityKind, Lineage,
-    Location, Metadata, Metonym, Modality, Participant, Role, Span,
+    AnalyzedDocument, Anchor, Claim, ClaimTime, Document, Entity, EntityKind, Lineage, Location,
+    Metadata, Metonym, Modality, Participant, Role, Span,
 };
 
 use super::fuse;
@@ -68,18 +68,14 @@ fn corpus<'a>(
     let mut docs: BTreeMap<&str, AnalyzedDocument> = BTreeMap::new();
     let mut names: BTreeMap<&str, (EntityKind, Vec<Location>)> = BTreeMap::new();
     for claim in claims {
-        let doc = docs.entry(claim.doc).or_insert_with(|| AnalyzedDocument {
-            document: Document {
+        let doc = docs.entry(claim.doc).or_insert_with(|| {
+            AnalyzedDocument::unanalyzed(Document {
                 id: claim.doc.into(),
                 path: String::new(),
                 sha256: String::new(),
                 text: "Intro.\n".into(),
                 meta: Metadata::default(),
-            },
-            annotations: Annotations::default(),
-            claims: Vec::new(),
-            attributes: Vec::new(),
-            diagnostics: Vec::new(),
+            })
         });
         let start = doc.document.text.len();
         doc.document.text += claim.sentence;

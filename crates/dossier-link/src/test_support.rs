@@ -2,8 +2,8 @@
 
 use chrono::NaiveDate;
 use dossier_core::{
-    AnalyzedDocument, Annotations, Claim, Document, EntityKind, Mention, Metadata, Modality,
-    Participant, Role, Span,
+    AnalyzedDocument, Claim, Document, EntityKind, Mention, Metadata, Modality, Participant, Role,
+    Span,
 };
 
 /// Builds one [`AnalyzedDocument`] step by step.
@@ -22,13 +22,7 @@ pub(crate) fn doc(id: &str, text: &str) -> DocBuilder {
         meta: Metadata::default(),
     };
     DocBuilder {
-        doc: AnalyzedDocument {
-            document,
-            annotations: Annotations::default(),
-            claims: Vec::new(),
-            attributes: Vec::new(),
-            diagnostics: Vec::new(),
-        },
+        doc: AnalyzedDocument::unanalyzed(document),
     }
 }
 

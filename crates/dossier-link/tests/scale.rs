@@ -5,7 +5,7 @@
 
 use std::time::Instant;
 
-use dossier_core::{AnalyzedDocument, Annotations, DerivationKind, Document, Metadata};
+use dossier_core::{AnalyzedDocument, DerivationKind, Document, Metadata};
 
 /// A deterministic xorshift generator (no `rand`: the corpus must never change).
 struct Rng(u64);
@@ -93,18 +93,14 @@ fn corpus(n: usize) -> (Vec<AnalyzedDocument>, (usize, usize)) {
     let docs = texts
         .into_iter()
         .enumerate()
-        .map(|(i, text)| AnalyzedDocument {
-            document: Document {
+        .map(|(i, text)| {
+            AnalyzedDocument::unanalyzed(Document {
                 id: format!("d{i:06}"),
                 path: String::new(),
                 sha256: String::new(),
                 text,
                 meta: Metadata::default(),
-            },
-            annotations: Annotations::default(),
-            claims: Vec::new(),
-            attributes: Vec::new(),
-            diagnostics: Vec::new(),
+            })
         })
         .collect();
     (docs, planted)

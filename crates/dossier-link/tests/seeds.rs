@@ -2,7 +2,7 @@
 //! and quote scans), with the publication dates of their header lines.
 
 use chrono::NaiveDate;
-use dossier_core::{AnalyzedDocument, Annotations, DerivationKind, Document, Metadata};
+use dossier_core::{AnalyzedDocument, DerivationKind, Document, Metadata};
 
 const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/seeds/");
 
@@ -22,13 +22,7 @@ fn seed(stem: &str, published: Option<&str>) -> AnalyzedDocument {
         text,
         meta,
     };
-    AnalyzedDocument {
-        document,
-        annotations: Annotations::default(),
-        claims: Vec::new(),
-        attributes: Vec::new(),
-        diagnostics: Vec::new(),
-    }
+    AnalyzedDocument::unanalyzed(document)
 }
 
 fn seeds() -> Vec<AnalyzedDocument> {

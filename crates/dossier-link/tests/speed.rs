@@ -4,7 +4,7 @@
 
 use std::time::Instant;
 
-use dossier_core::{AnalyzedDocument, Annotations, Document, Metadata};
+use dossier_core::{AnalyzedDocument, Document, Metadata};
 
 /// `docs` texts of `words` pseudo-random words from a 20,000-word vocabulary, with sentences.
 fn corpus(docs: usize, words: usize) -> Vec<AnalyzedDocument> {
@@ -28,13 +28,7 @@ fn corpus(docs: usize, words: usize) -> Vec<AnalyzedDocument> {
                 text,
                 meta: Metadata::default(),
             };
-            AnalyzedDocument {
-                document,
-                annotations: Annotations::default(),
-                claims: Vec::new(),
-                attributes: Vec::new(),
-                diagnostics: Vec::new(),
-            }
+            AnalyzedDocument::unanalyzed(document)
         })
         .collect()
 }

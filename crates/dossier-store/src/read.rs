@@ -9,9 +9,9 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use dossier_core::{
-    AnalyzedDocument, Anchor, Annotations, AttributeClaim, AttributeValue, Claim, ClaimTime, Count,
-    CountBound, Diagnostic, Document, EntityKind, GazetteerEntry, Mention, Metadata, Modality,
-    Participant, Position, Quote, Role, Skipped, Span, TimeExpr, UserGazetteer,
+    AnalyzedDocument, Anchor, AttributeClaim, AttributeValue, Claim, ClaimTime, Count, CountBound,
+    Diagnostic, Document, EntityKind, GazetteerEntry, Mention, Metadata, Modality, Participant,
+    Position, Quote, Role, Skipped, Span, TimeExpr, UserGazetteer,
 };
 use rusqlite::{types::Type, Connection, Row};
 
@@ -197,26 +197,20 @@ fn bare_documents(conn: &Connection) -> rusqlite::Result<Vec<AnalyzedDocument>> 
             ),
             None => None,
         };
-        Ok(AnalyzedDocument {
-            document: Document {
-                id: r.get(0)?,
-                path: r.get(1)?,
-                sha256: r.get(2)?,
-                text: r.get(8)?,
-                meta: Metadata {
-                    title: r.get(3)?,
-                    published,
-                    authors: Vec::new(),
-                    outlet: r.get(5)?,
-                    url: r.get(6)?,
-                    language: r.get(7)?,
-                },
+        Ok(AnalyzedDocument::unanalyzed(Document {
+            id: r.get(0)?,
+            path: r.get(1)?,
+            sha256: r.get(2)?,
+            text: r.get(8)?,
+            meta: Metadata {
+                title: r.get(3)?,
+                published,
+                authors: Vec::new(),
+                outlet: r.get(5)?,
+                url: r.get(6)?,
+                language: r.get(7)?,
             },
-            annotations: Annotations::default(),
-            claims: Vec::new(),
-            attributes: Vec::new(),
-            diagnostics: Vec::new(),
-        })
+        }))
     })?;
     rows.collect()
 }

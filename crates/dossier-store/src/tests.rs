@@ -210,19 +210,13 @@ fn full(id: &str) -> AnalyzedDocument {
 
 /// A document with nothing but the required fields.
 fn bare(id: &str, path: &str) -> AnalyzedDocument {
-    AnalyzedDocument {
-        document: Document {
-            id: id.into(),
-            path: path.into(),
-            sha256: "ab".into(),
-            text: String::new(),
-            meta: Metadata::default(),
-        },
-        annotations: Annotations::default(),
-        claims: Vec::new(),
-        attributes: Vec::new(),
-        diagnostics: Vec::new(),
-    }
+    AnalyzedDocument::unanalyzed(Document {
+        id: id.into(),
+        path: path.into(),
+        sha256: "ab".into(),
+        text: String::new(),
+        meta: Metadata::default(),
+    })
 }
 
 fn skip(path: &str, reason: &str) -> Skipped {
