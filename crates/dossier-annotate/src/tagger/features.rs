@@ -6,9 +6,11 @@
 //! The same code serves training and tagging, which is what keeps them consistent. Besides the
 //! usual word, affix and shape features, the tagger sees what the rule-based finder thought of
 //! each token (gazetteer unit, title, candidate type and evidence), so the model learns how far
-//! to trust each rule instead of replacing it.
+//! to trust each rule instead of replacing it, and what the feature gazetteers and the word
+//! statistics say of it (see [`super::gazetteer`], [`super::word_stats`]).
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use dossier_core::EntityKind;
 
@@ -17,7 +19,6 @@ use crate::entities::tokens::Shape;
 use crate::entities::Context;
 use crate::fast_hash::FastMap;
 use crate::lexicon::LEXICON;
-use std::sync::LazyLock;
 
 use super::gazetteer::GAZETTEER;
 use super::word_stats::{cluster_prefix, ClusterCode, WORD_STATS};
@@ -117,13 +118,18 @@ pub(crate) fn token_infos(ctx: &Context, vocabulary: &[u32]) -> Vec<TokenInfo> {
 
 /// The key of a word in the vocabulary of common lower-case words.
 pub(crate) fn word_key(word: &str) -> u32 {
-    let h = hash_lower(word.chars());
-    (h >> 32) as u32 ^ h as u32
+    key_of_lower(hash_lower(word.chars()))
+}
+
+/// [`word_key`] from the word's [`hash_lower`].
+fn key_of_lower(lower: u64) -> u32 {
+    (lower >> 32) as u32 ^ lower as u32
 }
 
 fn token_info(ctx: &Context, i: usize, vocabulary: &[u32]) -> TokenInfo {
     let token = ctx.tokens[i];
     let word = ctx.word(i);
+    let (lower, prefix, suffix) = word_hashes(word);
     let mut flags = 0;
     let mut head = 0;
     if ctx.unreliable[i] {
@@ -132,7 +138,7 @@ fn token_info(ctx: &Context, i: usize, vocabulary: &[u32]) -> TokenInfo {
     // Name-like words only: the word lists hold capitalized words.
     if token.is_name_like() {
         flags |= FLAG_NAME_LIKE;
-        if vocabulary.binary_search(&word_key(word)).is_ok() {
+        if vocabulary.binary_search(&key_of_lower(lower)).is_ok() {
             flags |= FLAG_COMMON_WORD;
         }
         if ctx.capitalized.contains(word) {
@@ -146,7 +152,6 @@ fn token_info(ctx: &Context, i: usize, vocabulary: &[u32]) -> TokenInfo {
             head = known.head;
         }
     }
-    let (lower, prefix, suffix) = word_hashes(word);
     let (cluster, capitalized) = WORD_STATS.lookup(lower, token.shape);
     let capitalized = capitalized.map_or(6, |percent| (u16::from(percent) * 6 / 101) as u8);
     TokenInfo {
