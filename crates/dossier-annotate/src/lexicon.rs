@@ -123,7 +123,7 @@ fn push_lowercase(buffer: &mut String, text: &str) {
 }
 
 /// The lines of a resource file that carry data: trimmed, without blanks and `#` comments.
-fn data_lines(file: &'static str) -> impl Iterator<Item = &'static str> {
+pub(crate) fn data_lines(file: &str) -> impl Iterator<Item = &str> {
     file.lines()
         .map(str::trim)
         .filter(|line| !line.is_empty() && !line.starts_with('#'))

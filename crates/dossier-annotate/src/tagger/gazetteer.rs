@@ -18,6 +18,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::entities::tokens::tokenize;
+use crate::lexicon::data_lines;
 
 /// Class bits of an entry; a phrase may have several.
 pub(crate) const COUNTRY: u16 = 1;
@@ -70,12 +71,6 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     }
     gazetteer
 });
-
-fn data_lines(file: &str) -> impl Iterator<Item = &str> {
-    file.lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty() && !line.starts_with('#'))
-}
 
 /// The class bit of a class name of the generated lists.
 fn class_bit(class: &str) -> u16 {

@@ -16,6 +16,7 @@ use std::sync::LazyLock;
 
 use crate::entities::tokens::Shape;
 use crate::fast_hash::FastMap;
+use crate::lexicon::data_lines;
 
 use super::features::hash_lower;
 
@@ -59,9 +60,7 @@ pub(crate) static WORD_STATS: LazyLock<WordStats> = LazyLock::new(|| {
 
 /// The `key<TAB>value` rows of a list, without comments.
 fn rows(file: &str) -> impl Iterator<Item = (&str, &str)> {
-    file.lines()
-        .filter(|line| !line.starts_with('#'))
-        .filter_map(|line| line.split_once('\t'))
+    data_lines(file).filter_map(|line| line.split_once('\t'))
 }
 
 /// A bit path such as "0110" as a [`ClusterCode`].
