@@ -142,7 +142,7 @@ fn unify_types(surfaces: &[String], candidates: &mut [Candidate]) {
     let winners: Vec<(Evidence, EntityKind)> = votes.iter().map(|v| winner(v)).collect();
     for (&group, candidate) in groups.iter().zip(candidates.iter_mut()) {
         let (evidence, kind) = winners[group];
-        if candidate.evidence < evidence {
+        if candidate.evidence <= evidence {
             candidate.kind = kind;
             candidate.evidence = evidence;
         }
@@ -329,4 +329,36 @@ pub(crate) fn initials<'w>(words: impl IntoIterator<Item = &'w str>) -> String {
 pub(crate) fn acronym_letters(acronym: &str) -> Option<String> {
     let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
     (letters.chars().count() >= 2 && !letters.chars().any(char::is_lowercase)).then_some(letters)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn candidate(kind: EntityKind, evidence: Evidence) -> Candidate {
+        Candidate {
+            start: 0,
+            end: 1,
+            kind,
+            evidence,
+        }
+    }
+
+    #[test]
+    fn every_occurrence_of_a_name_takes_the_type_of_its_strongest_majority() {
+        use EntityKind::{Org, Person};
+        use Evidence::{Cue, Model, Weak};
+        let surfaces = ["Varga", "varga", "Varga", "Okonkwo", "Okonkwo"].map(String::from);
+        let mut candidates = [
+            candidate(Org, Model),
+            candidate(Person, Model),
+            candidate(Person, Model),
+            candidate(Person, Weak),
+            candidate(Org, Cue),
+        ];
+        unify_types(&surfaces, &mut candidates);
+        let kinds: Vec<EntityKind> = candidates.iter().map(|c| c.kind).collect();
+        // Equal evidence: the majority; stronger evidence: the strongest.
+        assert_eq!(kinds, [Person, Person, Person, Org, Org]);
+    }
 }
