@@ -37,8 +37,9 @@ pub(crate) struct Lexicon {
     pub non_names: HashSet<&'static str>,
     /// Typical surname endings ("ov", "enko").
     pub surname_endings: Vec<&'static str>,
-    /// Apposition head nouns and the type they give to the name before them.
-    pub appositive_heads: HashMap<&'static str, EntityKind>,
+    /// Common nouns that say what kind of thing a name names ("agency", "minister",
+    /// "missiles"), with that kind: read in appositions, before quoted names and after names.
+    pub kind_nouns: HashMap<&'static str, EntityKind>,
     /// Nouns for members of an organization ("militants", "officials").
     pub member_nouns: HashSet<&'static str>,
     /// Verbs of saying and attribution words ("said", "according"), each with whether it may
@@ -153,7 +154,7 @@ impl Lexicon {
         .into_iter()
         .flat_map(|(file, kind)| data_lines(file).map(move |line| (line, kind)));
         let titles = || data_lines(resource!("titles.txt")).map(|line| (line, ()));
-        let appositive_heads = data_lines(resource!("appositive_heads.txt"))
+        let kind_nouns = data_lines(resource!("kind_nouns.txt"))
             .filter_map(|line| {
                 let (label, noun) = line.split_once('\t')?;
                 Some((noun.trim(), EntityKind::from_label(label.trim())?))
@@ -171,7 +172,7 @@ impl Lexicon {
             heads: heads(),
             non_names: data_lines(resource!("non_names.txt")).collect(),
             surname_endings: data_lines(resource!("surname_endings.txt")).collect(),
-            appositive_heads,
+            kind_nouns,
             member_nouns: data_lines(resource!("member_nouns.txt")).collect(),
             speech_verbs: data_lines(resource!("speech_verbs.txt"))
                 .map(|line| match line.strip_suffix('*') {
@@ -229,9 +230,6 @@ mod tests {
             Some((2, ()))
         );
         assert_eq!(lexicon.gazetteer.longest(["Middle"]), None);
-        assert_eq!(
-            lexicon.appositive_heads.get("agency"),
-            Some(&EntityKind::Org)
-        );
+        assert_eq!(lexicon.kind_nouns.get("agency"), Some(&EntityKind::Org));
     }
 }

@@ -378,6 +378,24 @@ mod tests {
     }
 
     #[test]
+    fn kind_nouns_type_the_names_they_describe() {
+        check(
+            "They opened Volnarka, a private language school, in 2004.",
+            &["ORG Volnarka"],
+        );
+        check(
+            "A cultural centre “Zaritsa” opened in the city.",
+            &["ORG Zaritsa"],
+        );
+        check(
+            "The army bought Tarvel anti-tank missiles and Drelna ballistic missiles.",
+            &["MISC Tarvel", "MISC Drelna"],
+        );
+        // A verb between the name and the noun: no modifier, no MISC.
+        assert!(!mentions("Tarvel fired missiles at dawn.").contains(&"MISC Tarvel".to_string()));
+    }
+
+    #[test]
     fn short_forms_get_the_fullest_name() {
         check(
             "Vladimir Putin spoke. Later Putin left, and Vladimir smiled.",

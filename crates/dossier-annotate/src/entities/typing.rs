@@ -25,7 +25,10 @@ pub(super) fn type_run(ctx: &Context, run: &[Unit], out: &mut Vec<Candidate>) {
     let mut piece_start = 0;
     for (i, unit) in run.iter().enumerate() {
         let after_given = || i > 0 && LEXICON.given_names.contains(ctx.word(run[i - 1].start));
-        if is_breaker(ctx, *unit, || has_head || after_given()) {
+        let named_after_quote = || i == 0 && kind_noun_before_quote(ctx, unit.start).is_some();
+        if is_breaker(ctx, *unit, || {
+            has_head || after_given() || named_after_quote()
+        }) {
             type_piece(ctx, trim_connectors(&run[piece_start..i]), out);
             piece_start = i + 1;
         }
@@ -34,8 +37,9 @@ pub(super) fn type_run(ctx: &Context, run: &[Unit], out: &mut Vec<Candidate>) {
 }
 
 /// A unit that cannot be part of a name here: a function word, a month or weekday, or an
-/// unknown word whose capitalization is forced, unless the run is vouched for by a head word or
-/// the word follows a given name ("By Milan Czerny": a byline in Title Case).
+/// unknown word whose capitalization is forced, unless the run is vouched for by a head word,
+/// the word follows a given name ("By Milan Czerny": a byline in Title Case) or it opens a
+/// quoted name after a kind noun ('the newspaper "Izvestia"').
 fn is_breaker(ctx: &Context, unit: Unit, vouched: impl FnOnce() -> bool) -> bool {
     if unit.kind != UnitKind::Plain {
         return false;
@@ -216,7 +220,7 @@ fn type_plain(ctx: &Context, name: &[Unit], person_cue: bool) -> (EntityKind, Ev
         };
         return (EntityKind::Person, evidence);
     }
-    if let Some(kind) = apposition_type(ctx, end) {
+    if let Some(kind) = apposition_type(ctx, end).or_else(|| kind_noun_type(ctx, start, end)) {
         return (kind, Evidence::Cue);
     }
     let single = words == 1;
@@ -302,9 +306,72 @@ fn apposition_type(ctx: &Context, end: usize) -> Option<EntityKind> {
         if offset == 0 && !matches!(word, "the" | "a" | "an") {
             return None;
         }
-        if let Some(&kind) = LEXICON.appositive_heads.get(word) {
+        if let Some(&kind) = LEXICON.kind_nouns.get(word) {
             return Some(kind);
         }
     }
     None
+}
+
+/// The kind a common noun next to the name gives it: a quoted name right after an ORG or MISC
+/// noun is of that kind ('the newspaper "Izvestia"'); a name that modifies an artifact noun,
+/// directly or through adjectives and hyphenated words ("Javelin anti-tank missiles"), is MISC.
+fn kind_noun_type(ctx: &Context, start: usize, end: usize) -> Option<EntityKind> {
+    quoted_after_kind_noun(ctx, start, end).or_else(|| modifies_artifact(ctx, end))
+}
+
+fn quoted_after_kind_noun(ctx: &Context, start: usize, end: usize) -> Option<EntityKind> {
+    let closed = end < ctx.tokens.len() && is_quote(ctx.word(end));
+    closed.then(|| kind_noun_before_quote(ctx, start)).flatten()
+}
+
+/// The ORG or MISC kind of the noun before the opening quote that precedes token `start`
+/// ('the newspaper "…').
+fn kind_noun_before_quote(ctx: &Context, start: usize) -> Option<EntityKind> {
+    if start < 2 || !is_quote(ctx.word(start - 1)) {
+        return None;
+    }
+    let kind = *LEXICON.kind_nouns.get(ctx.word(start - 2))?;
+    matches!(kind, EntityKind::Org | EntityKind::Misc).then_some(kind)
+}
+
+fn is_quote(token: &str) -> bool {
+    matches!(token, "\"" | "“" | "”" | "«" | "»" | "'" | "‘" | "’")
+}
+
+/// Tokens that may stand between a name and the artifact noun it modifies ("anti", "-",
+/// "tank", "ballistic").
+const MAX_MODIFIER_TOKENS: usize = 4;
+
+/// MISC when an artifact noun ends the lower-case noun phrase after token `end - 1`, the
+/// words before it being adjectives or hyphenated ("Javelin anti-tank missiles"); a noun that
+/// itself modifies a following kind noun ("tank commander") does not end the phrase.
+fn modifies_artifact(ctx: &Context, end: usize) -> Option<EntityKind> {
+    let last = ctx.tokens.len().min(end + MAX_MODIFIER_TOKENS + 1);
+    for i in end..last {
+        let word = ctx.word(i);
+        if ctx.tokens[i].shape != Shape::Lower && word != "-" {
+            return None;
+        }
+        let next_is_kind_noun = i + 1 < ctx.tokens.len()
+            && ctx.tokens[i + 1].shape == Shape::Lower
+            && LEXICON.kind_nouns.contains_key(ctx.word(i + 1));
+        if LEXICON.kind_nouns.get(word) == Some(&EntityKind::Misc) && !next_is_kind_noun {
+            return Some(EntityKind::Misc);
+        }
+        let hyphenated = word == "-"
+            || (i + 1 < ctx.tokens.len() && ctx.word(i + 1) == "-")
+            || (i > end && ctx.word(i - 1) == "-");
+        if !(hyphenated || next_is_kind_noun || is_adjective_like(word)) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Adjective endings that rarely end verbs or nouns ("ballistic", "cultural", "Iranian").
+fn is_adjective_like(word: &str) -> bool {
+    ["al", "ic", "ary", "ive", "ian", "ese"]
+        .iter()
+        .any(|ending| word.len() > ending.len() + 2 && word.ends_with(ending))
 }
