@@ -84,6 +84,30 @@ fn merges_two_spellings_of_one_name() {
 }
 
 #[test]
+fn each_name_is_one_entity_of_one_type() {
+    let (_out, dossier) = analyze_seeds();
+    let entities = dossier["entities"].as_array().unwrap();
+    let mut owner: std::collections::BTreeMap<&str, &str> = Default::default();
+    for entity in entities {
+        let id = entity["id"].as_str().unwrap();
+        for alias in entity["aliases"].as_array().unwrap() {
+            let alias = alias.as_str().unwrap();
+            if let Some(other) = owner.insert(alias, id) {
+                panic!("\"{alias}\" names both {other} and {id}");
+            }
+        }
+    }
+    // The cultural centre is typed a person by the tagger in one article, an organization by
+    // its apposition and its quoted name in the two others.
+    let centre = entities
+        .iter()
+        .find(|e| e["name"] == "Kalinka")
+        .expect("an entity named Kalinka");
+    assert_eq!(centre["type"], "ORG");
+    assert_eq!(centre["mentions"].as_array().unwrap().len(), 3);
+}
+
+#[test]
 fn resolves_saturday_against_the_publication_date() {
     let (_out, dossier) = analyze_seeds();
     let article = document(&dossier, "002_");

@@ -5,8 +5,10 @@
 //! one group, and groups of different entries never merge):
 //! 1. **Same key.** Mentions are grouped by the name key of their in-document canonical form
 //!    (`key::name_key`: case, diacritics, transliteration) and by *kind class* (PERSON alone;
-//!    ORG, GPE and LOC together, since taggers confuse them; NORP; MISC). A MISC group joins
-//!    the one typed group of the same key, if there is exactly one.
+//!    ORG, GPE and LOC together, since taggers confuse them; NORP; MISC). A name read as a
+//!    PERSON in some documents and as an ORG/GPE/LOC in others is one entity when one reading
+//!    holds in at least twice as many documents and has more mentions. A MISC group joins the
+//!    typed groups of the same key when they are one entity.
 //! 2. **Short forms.** A PERSON name that is the tail of longer PERSON names ("Lavrov",
 //!    "Abu Marzouk") joins them only when all those longer names are already one entity;
 //!    "Lavrov" beside both "Sergei Lavrov" and "Maria Lavrov" stays apart.
@@ -88,6 +90,7 @@ pub(crate) fn link_with<'a>(
     let groups = group_by_key(&mentions);
     let mut uf = Partition::new(&groups, &mentions);
     let mut steps = user_gazetteer::group_lines(&groups, declared);
+    merge_kind_readings(&mentions, &groups, &mut uf, &mut steps);
     merge_untyped(&groups, &mut uf, &mut steps);
     merge_vowel_variants(&groups, &mut uf, &mut steps);
     merge_short_forms(&groups, &mut uf, &mut steps);
@@ -168,7 +171,8 @@ fn most_frequent<'a>(items: impl Iterator<Item = &'a str>) -> &'a str {
         .map_or("", |(s, _)| s)
 }
 
-/// Step 1b: a MISC group (the tagger's "some name") joins the one typed group of its key.
+/// Step 1c: a MISC group (the tagger's "some name") joins the typed groups of its key when
+/// they are one entity.
 fn merge_untyped(groups: &[Group<'_>], uf: &mut Partition, steps: &mut Vec<(usize, String)>) {
     let mut typed: HashMap<&str, Vec<usize>> = HashMap::new();
     for (g, group) in groups
@@ -183,7 +187,11 @@ fn merge_untyped(groups: &[Group<'_>], uf: &mut Partition, steps: &mut Vec<(usiz
         .enumerate()
         .filter(|(_, g)| g.class == UNTYPED)
     {
-        if let Some(&[target]) = typed.get(group.key.as_str()).map(Vec::as_slice) {
+        let Some(targets) = typed.get(group.key.as_str()) else {
+            continue;
+        };
+        let roots: BTreeSet<usize> = targets.iter().map(|&t| uf.find(t)).collect();
+        if let (1, Some(&target)) = (roots.len(), targets.first()) {
             if uf.union(g, target) {
                 let line = format!(
                     "\"{}\" (MISC) = \"{}\": same key \"{}\", the only typed name with it",
@@ -195,7 +203,70 @@ fn merge_untyped(groups: &[Group<'_>], uf: &mut Partition, steps: &mut Vec<(usiz
     }
 }
 
-/// Step 1c: PERSON names with the same given names whose surnames differ only in vowels
+/// Step 1b: a name read as a PERSON in some documents and as an organization or place in
+/// others is one entity when one reading holds in at least twice as many documents and has
+/// more mentions: within one story a name seldom names both, and the odd reading is usually a
+/// tagger's guess on an unfamiliar name. Declared names are left as declared.
+fn merge_kind_readings(
+    mentions: &[MentionRef<'_>],
+    groups: &[Group<'_>],
+    uf: &mut Partition,
+    steps: &mut Vec<(usize, String)>,
+) {
+    let mut readings: BTreeMap<&str, [Option<usize>; 2]> = BTreeMap::new();
+    for (g, group) in groups.iter().enumerate() {
+        let slot = match group.class {
+            PERSON => 0,
+            ORG_PLACE => 1,
+            _ => continue,
+        };
+        if group.mentions.iter().all(|&i| mentions[i].entry.is_none()) {
+            readings.entry(group.key.as_str()).or_default()[slot] = Some(g);
+        }
+    }
+    for [person, other] in readings.into_values() {
+        let (Some(person), Some(other)) = (person, other) else {
+            continue;
+        };
+        let weight = |g: usize| {
+            let documents: BTreeSet<usize> = groups[g]
+                .mentions
+                .iter()
+                .map(|&i| mentions[i].doc)
+                .collect();
+            (documents.len(), groups[g].mentions.len())
+        };
+        let (won, lost) = match (weight(person), weight(other)) {
+            (p, o) if p.0 >= 2 * o.0 && p.1 > o.1 => (person, other),
+            (p, o) if o.0 >= 2 * p.0 && o.1 > p.1 => (other, person),
+            _ => continue,
+        };
+        if uf.union(lost, won) {
+            let reading = |g: usize| {
+                let kinds = kind_counts(groups[g].mentions.iter().map(|&i| mentions[i].kind));
+                let kind = kinds
+                    .iter()
+                    .max_by_key(|(_, n)| **n)
+                    .map_or("", |(k, _)| k.label());
+                let documents = weight(g).0;
+                let plural = if documents == 1 { "" } else { "s" };
+                format!(
+                    "\"{}\" ({kind} in {documents} document{plural})",
+                    groups[g].label
+                )
+            };
+            let line = format!(
+                "{} = {}: same key \"{}\", read so in most documents",
+                reading(lost),
+                reading(won),
+                groups[won].key
+            );
+            steps.push((lost, line));
+        }
+    }
+}
+
+/// Step 1d: PERSON names with the same given names whose surnames differ only in vowels
 /// ("Tarek Hamdal", "Tarek Hemdaal"): one bucket per [`surname_skeleton_key`], all joined.
 /// Different given names never meet here.
 fn merge_vowel_variants(

@@ -165,6 +165,42 @@ fn kinds_must_agree_except_org_and_place() {
 }
 
 #[test]
+fn a_name_read_alike_in_most_documents_is_one_entity() {
+    let docs = [
+        doc("a", "Volnarka opened.")
+            .mention("Volnarka", Org)
+            .build(),
+        doc("b", "Volnarka, a school.")
+            .mention("Volnarka", Org)
+            .build(),
+        doc("c", "Volnarka said.")
+            .mention("Volnarka", Person)
+            .build(),
+        // One document each: no majority, the readings stay apart.
+        doc("d", "Sandor spoke.").mention("Sandor", Person).build(),
+        doc("e", "Sandor hired.").mention("Sandor", Org).build(),
+        // More documents but fewer mentions: no majority either.
+        doc("f", "Tallis said. Tallis left. Tallis won.")
+            .mention("Tallis", Person)
+            .mention("Tallis", Person)
+            .mention("Tallis", Person)
+            .build(),
+        doc("g", "Tallis hired.").mention("Tallis", Org).build(),
+        doc("h", "Tallis fired.").mention("Tallis", Org).build(),
+    ];
+    let entities = link(&docs);
+    let volnarka: Vec<&Entity> = entities.iter().filter(|e| e.name == "Volnarka").collect();
+    assert_eq!(volnarka.len(), 1);
+    assert_eq!((volnarka[0].kind, volnarka[0].mentions.len()), (Org, 3));
+    assert_eq!(
+        volnarka[0].merge_evidence,
+        ["\"Volnarka\" (PERSON in 1 document) = \"Volnarka\" (ORG in 2 documents): same key \"volnarka\", read so in most documents"]
+    );
+    assert_eq!(entities.iter().filter(|e| e.name == "Sandor").count(), 2);
+    assert_eq!(entities.iter().filter(|e| e.name == "Tallis").count(), 2);
+}
+
+#[test]
 fn untyped_names_join_the_only_typed_one() {
     let docs = [
         doc("a", "Fatah won.").mention("Fatah", Org).build(),
