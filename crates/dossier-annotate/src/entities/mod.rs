@@ -34,6 +34,7 @@ use std::ops::Range;
 
 use dossier_core::{EntityKind, Mention, Span};
 
+use crate::lexicon::LEXICON;
 use crate::tagger;
 use rules::RuleView;
 use tokens::{tokenize, Token};
@@ -181,11 +182,27 @@ fn mark_unreliable(text: &str, tokens: &[Token], range: Range<usize>, unreliable
         let token = tokens[i];
         if token.is_word() {
             unreliable[i] = at_start;
-            at_start = false;
+            // A function word in capitals opens the sentence as a drop cap or a kicker ("AND
+            // Many …"): the next word's capital is forced too.
+            at_start = at_start && is_shouted_starter(token.text(text));
         } else if opens_sentence(token.text(text)) {
             at_start = true;
         }
     }
+}
+
+/// True for a sentence-opening function word written in capitals ("AND", "THE").
+fn is_shouted_starter(word: &str) -> bool {
+    if word.chars().nth(1).is_none() || !word.chars().all(char::is_uppercase) {
+        return false;
+    }
+    let mut chars = word.chars();
+    let title_case: String = chars
+        .next()
+        .into_iter()
+        .chain(chars.flat_map(char::to_lowercase))
+        .collect();
+    LEXICON.sentence_starters.contains(title_case.as_str())
 }
 
 /// True for punctuation after which a capital is forced: an opening quote or bracket, a colon,
@@ -243,6 +260,22 @@ mod tests {
 
     fn check(text: &str, expected: &[&str]) {
         assert_eq!(mentions(text), expected, "mentions of {text:?}");
+    }
+
+    /// The rule layer's candidates of `text` as "LABEL text (evidence)", before the tagger has
+    /// its say.
+    fn rule_candidates(text: &str) -> Vec<String> {
+        let sentences = split_sentences(text);
+        let ctx = Context::new(text, &sentences);
+        let rules = RuleView::new(&ctx);
+        rules
+            .candidates
+            .iter()
+            .map(|c| {
+                let text = ctx.slice(c.start, c.end);
+                format!("{} {text} ({:?})", c.kind.label(), c.evidence)
+            })
+            .collect()
     }
 
     #[test]
@@ -364,14 +397,29 @@ mod tests {
             &["GPE Russia", "LOC Europe"],
         );
         check("On Saturday in March nothing happened.", &[]);
+        // A function word in capitals opens the sentence: the next capital is forced too.
+        check("BUT Several families stayed in Oslo.", &["GPE Oslo"]);
+    }
+
+    #[test]
+    fn a_plain_name_after_title_of_is_the_complement_not_the_holder() {
+        assert_eq!(
+            rule_candidates("The Mayor of Tarvelton opened the fair."),
+            ["MISC Tarvelton (Fallback)"]
+        );
+        check(
+            "The President of Russia Medvedev spoke.",
+            &["GPE Russia", "PERSON Medvedev"],
+        );
     }
 
     #[test]
     fn context_cues_type_unknown_names() {
         check("The deal, Varga said, was fair.", &["PERSON Varga"]);
-        check(
-            "According to Okonkwo the deal was fair.",
-            &["PERSON Okonkwo"],
+        // A weak cue: the rules say PERSON, the tagger may overrule them.
+        assert_eq!(
+            rule_candidates("According to Okonkwo the deal was fair."),
+            ["PERSON Okonkwo (Weak)"]
         );
         check("Hundreds of Zarvan militants attacked.", &["ORG Zarvan"]);
         check("A report by Petrenko followed.", &["PERSON Petrenko"]);
@@ -391,8 +439,14 @@ mod tests {
             "The army bought Tarvel anti-tank missiles and Drelna ballistic missiles.",
             &["MISC Tarvel", "MISC Drelna"],
         );
-        // A verb between the name and the noun: no modifier, no MISC.
-        assert!(!mentions("Tarvel fired missiles at dawn.").contains(&"MISC Tarvel".to_string()));
+        // A verb or a preposition between the name and the noun: no modifier, no MISC.
+        for text in [
+            "Tarvel fired missiles at dawn.",
+            "They supplied Tarvel with missiles.",
+        ] {
+            let found = rule_candidates(text);
+            assert!(!found.iter().any(|c| c.ends_with("(Cue)")), "{found:?}");
+        }
     }
 
     #[test]

@@ -74,7 +74,7 @@ fn type_piece(ctx: &Context, piece: &[Unit], out: &mut Vec<Candidate>) {
     if piece.is_empty() {
         return;
     }
-    let person_cue = title_before(ctx, piece[0].start);
+    let person_cue = title_before(ctx, piece);
     if let Some((start, end, kind)) = headed_span(ctx, piece) {
         type_rest(ctx, trim_connectors(&piece[..start]), person_cue, out);
         let evidence = if end - start == 1 && matches!(piece[start].kind, UnitKind::Known(_)) {
@@ -185,14 +185,21 @@ fn candidate(units: &[Unit], kind: EntityKind, evidence: Evidence) -> Candidate 
     }
 }
 
-/// True when a title ends right before token `start`, directly ("leader Khaled Mashal") or
-/// through a complement ("President of Russia Medvedev": the run is "Russia Medvedev").
-fn title_before(ctx: &Context, start: usize) -> bool {
+/// Whether the piece starting at unit 0 of `piece` names the holder of a title: the title
+/// ends right before it ("leader Khaled Mashal"), or before its complement when that
+/// complement is a known name followed by the person ("President of Russia Medvedev"). A plain
+/// name after "Title of" is the complement itself ("the Mayor of Brisbane").
+fn title_before(ctx: &Context, piece: &[Unit]) -> bool {
+    let start = piece[0].start;
     let mut end = start;
     if end >= 1 && ctx.word(end - 1) == "the" {
         end -= 1;
     }
-    if end >= 1 && ctx.word(end - 1) == "of" {
+    let through_complement = end >= 1 && ctx.word(end - 1) == "of";
+    if through_complement {
+        if !matches!(piece[0].kind, UnitKind::Known(_)) {
+            return false;
+        }
         end -= 1;
     } else {
         end = start;
@@ -362,7 +369,8 @@ fn modifies_artifact(ctx: &Context, end: usize) -> Option<EntityKind> {
         let hyphenated = word == "-"
             || (i + 1 < ctx.tokens.len() && ctx.word(i + 1) == "-")
             || (i > end && ctx.word(i - 1) == "-");
-        if !(hyphenated || next_is_kind_noun || is_adjective_like(word)) {
+        let compound = next_is_kind_noun && LEXICON.kind_nouns.contains_key(word);
+        if !(hyphenated || compound || is_adjective_like(word)) {
             return None;
         }
     }

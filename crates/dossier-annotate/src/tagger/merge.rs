@@ -24,9 +24,7 @@ pub(crate) fn merge(ctx: &Context, rules: &RuleView, tagged: &[Tagged]) -> Vec<C
         .filter_map(|name| trim(ctx, rules, *name))
         .collect();
     let longer = TaggedIndex::new(ctx.tokens.len(), &trimmed, &rules.candidates);
-    let strong = |c: &&Candidate| {
-        c.evidence >= Evidence::Cue && c.kind != EntityKind::Misc && !inside_longer_name(c, &longer)
-    };
+    let strong = |c: &&Candidate| c.evidence >= Evidence::Cue && !inside_longer_name(c, &longer);
     for candidate in rules.candidates.iter().filter(strong) {
         covered[candidate.start..candidate.end].fill(true);
         out.push(*candidate);
@@ -219,7 +217,7 @@ fn inside_longer_name(candidate: &Candidate, tagged: &TaggedIndex) -> bool {
 /// before a person or place ("The Davis Cup"; organizations may own theirs: "The Hockey News"),
 /// and trailing punctuation (the possessive "’s") or lower-case words ("of herring" in "empty
 /// the Baltic of herring"): a name may have "of" inside but never ends in it. None when nothing
-/// is left.
+/// is left, or when an organization is only the first words of a title.
 fn trim(ctx: &Context, rules: &RuleView, mut name: Tagged) -> Option<Tagged> {
     let organization = name.label == 1;
     let title = |i: usize| !organization && rules.is_title(i);
@@ -234,7 +232,11 @@ fn trim(ctx: &Context, rules: &RuleView, mut name: Tagged) -> Option<Tagged> {
     {
         name.end -= 1;
     }
-    (name.start < name.end).then_some(name)
+    // An organization of title words that a title continues is a piece of that title
+    // ("Deputy" of "Deputy Foreign Minister").
+    let title_piece =
+        organization && (name.start..=name.end).all(|i| i < ctx.tokens.len() && rules.is_title(i));
+    (name.start < name.end && !title_piece).then_some(name)
 }
 
 #[cfg(test)]
