@@ -10,6 +10,11 @@
 //! each missed (`-`) and wrong (`+`) name with its sentence. `--capitals` writes every text in
 //! capitals first (ASCII letters only, so offsets hold), as headlines and wire slugs are: a
 //! measure of how much the tagger leans on capitalization.
+//!
+//! Scoring another tool with the same scorer (see `bench/ner_peer.sh`): `--write-texts DIR`
+//! writes each document's rebuilt text to `DIR/N.txt` (N counts documents over all files, from
+//! 0); `--predictions FILE` then scores the names in FILE instead of ours, one per line as
+//! `N<TAB>start<TAB>end<TAB>LABEL` (byte offsets into `N.txt`, labels PER, ORG, LOC).
 
 use std::collections::BTreeMap;
 
@@ -36,25 +41,35 @@ fn main() {
     let mut names_elapsed = std::time::Duration::ZERO;
     // Load the word lists and the model before timing.
     dossier_annotate::find_mentions("Warm up in Oslo.", &split_sentences("Warm up in Oslo."));
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let show_errors = args.iter().any(|a| a == "--errors");
-    let capitals = args.iter().any(|a| a == "--capitals");
-    for path in args.iter().filter(|a| !a.starts_with("--")) {
+    let options = Options::parse();
+    let mut doc_number = 0;
+    for path in &options.paths {
         for mut doc in read_path(path, Part::HeldOut) {
-            if capitals {
+            if options.capitals {
                 doc.text.make_ascii_uppercase();
             }
+            if let Some(dir) = &options.write_texts {
+                let file = dir.join(format!("{doc_number}.txt"));
+                std::fs::write(&file, &doc.text)
+                    .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+            }
             let started = std::time::Instant::now();
-            let sentences = split_sentences(&doc.text);
-            let names_started = std::time::Instant::now();
-            let mentions = dossier_annotate::find_mentions(&doc.text, &sentences);
-            names_elapsed += names_started.elapsed();
+            let predicted: Vec<Labeled> = match &options.predictions {
+                Some(names) => names.get(&doc_number).cloned().unwrap_or_default(),
+                None => {
+                    let sentences = split_sentences(&doc.text);
+                    let names_started = std::time::Instant::now();
+                    let mentions = dossier_annotate::find_mentions(&doc.text, &sentences);
+                    names_elapsed += names_started.elapsed();
+                    mentions
+                        .iter()
+                        .filter_map(|m| Some((m.span.start, m.span.end, label(m.kind)?)))
+                        .collect()
+                }
+            };
             elapsed += started.elapsed();
             words += doc.text.split_whitespace().count();
-            let predicted: Vec<Labeled> = mentions
-                .iter()
-                .filter_map(|m| Some((m.span.start, m.span.end, label(m.kind)?)))
-                .collect();
+            doc_number += 1;
             let gold: Vec<Labeled> = doc
                 .gold
                 .iter()
@@ -70,7 +85,7 @@ fn main() {
             for &(_, _, l) in &predicted {
                 counts.entry(l).or_default()[1] += 1;
             }
-            if show_errors {
+            if options.show_errors {
                 print_errors(&doc.text, &gold, &predicted);
             }
         }
@@ -83,12 +98,86 @@ fn main() {
         total[2] += gold;
     }
     print_line("all", total[0], total[1], total[2]);
+    if options.predictions.is_some() {
+        return;
+    }
     let rate = |d: std::time::Duration| words as f64 / d.as_secs_f64().max(1e-9) / 1e6;
     println!(
         "{words} words in {elapsed:?} (sentences + entities, {:.2} M words/s; entities alone {:.2} M words/s)",
         rate(elapsed),
         rate(names_elapsed)
     );
+}
+
+/// The command line.
+struct Options {
+    paths: Vec<String>,
+    show_errors: bool,
+    capitals: bool,
+    write_texts: Option<std::path::PathBuf>,
+    /// Names found by another tool, by document number.
+    predictions: Option<BTreeMap<usize, Vec<Labeled>>>,
+}
+
+impl Options {
+    fn parse() -> Self {
+        let mut options = Options {
+            paths: Vec::new(),
+            show_errors: false,
+            capitals: false,
+            write_texts: None,
+            predictions: None,
+        };
+        let mut args = std::env::args().skip(1);
+        while let Some(arg) = args.next() {
+            match arg.as_str() {
+                "--errors" => options.show_errors = true,
+                "--capitals" => options.capitals = true,
+                "--write-texts" => {
+                    let dir = std::path::PathBuf::from(args.next().expect("--write-texts DIR"));
+                    std::fs::create_dir_all(&dir)
+                        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+                    options.write_texts = Some(dir);
+                }
+                "--predictions" => {
+                    let file = args.next().expect("--predictions FILE");
+                    options.predictions = Some(read_predictions(&file));
+                }
+                _ => options.paths.push(arg),
+            }
+        }
+        options
+    }
+}
+
+/// Reads `N<TAB>start<TAB>end<TAB>LABEL` lines; other labels than PER, ORG and LOC are skipped.
+fn read_predictions(file: &str) -> BTreeMap<usize, Vec<Labeled>> {
+    let content = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
+    let mut names: BTreeMap<usize, Vec<Labeled>> = BTreeMap::new();
+    for (number, line) in content.lines().enumerate() {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let bad = || {
+            panic!(
+                "{file}:{}: expected N, start, end, label: {line:?}",
+                number + 1
+            )
+        };
+        let [doc, start, end, label] = fields.as_slice() else {
+            bad()
+        };
+        let label = match *label {
+            "PER" => "PER",
+            "ORG" => "ORG",
+            "LOC" => "LOC",
+            _ => continue,
+        };
+        let number = |field: &str| field.parse::<usize>().unwrap_or_else(|_| bad());
+        names
+            .entry(number(doc))
+            .or_default()
+            .push((number(start), number(end), label));
+    }
+    names
 }
 
 /// Prints the gold names missed (`-`) and the names predicted wrongly (`+`). Stops the program
