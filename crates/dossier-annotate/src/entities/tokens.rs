@@ -2,7 +2,8 @@
 //!
 //! Words are runs of letters and digits; an inner apostrophe stays inside ("O'Brien",
 //! "Be’er") except for the possessive "’s", which becomes its own token so that it is never part
-//! of a name. Dotted acronyms ("U.S.", "e.g.") are one token. A hyphen is its own token (so
+//! of a name. Dotted acronyms ("U.S.", "e.g.") are one token, and so is a middle initial with
+//! its period ("D." in "James D. Watson"). A hyphen is its own token (so
 //! "Moscow-based" yields "Moscow", and "Russia-Hamas" two names), except after the Arabic
 //! article ("al-Assad"). Everything else that is not whitespace is a one-character punctuation
 //! token. Gazetteer entries are tokenized the same way, so both sides always agree.
@@ -72,7 +73,12 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             });
             continue;
         }
-        let end = dotted_acronym_end(bytes, i).unwrap_or_else(|| word_end(text, i));
+        let after_capitalized = tokens
+            .last()
+            .is_some_and(|t: &Token| t.shape == Shape::Capitalized);
+        let end = dotted_acronym_end(bytes, i)
+            .or_else(|| after_capitalized.then(|| middle_initial_end(bytes, i)).flatten())
+            .unwrap_or_else(|| word_end(text, i));
         tokens.push(Token {
             start,
             end,
@@ -117,6 +123,17 @@ fn dotted_acronym_end(bytes: &[u8], i: usize) -> Option<usize> {
     }
     let next_is_word = j < bytes.len() && bytes[j].is_ascii_alphanumeric();
     (letters >= 2 && !next_is_word).then_some(j)
+}
+
+/// End of a middle initial starting at `i`: one capital letter and its period before a
+/// capitalized word ("D." in "James D. Watson"), when a capitalized word comes before it.
+fn middle_initial_end(bytes: &[u8], i: usize) -> Option<usize> {
+    let initial = bytes.get(i..i + 4)?;
+    (initial[0].is_ascii_uppercase()
+        && initial[1] == b'.'
+        && initial[2] == b' '
+        && initial[3].is_ascii_uppercase())
+    .then_some(i + 2)
 }
 
 /// End of the word starting at `start` (a letter or digit).
@@ -195,6 +212,8 @@ mod tests {
 
     #[test]
     fn tokenizes_names_possessives_acronyms_and_hyphens() {
+        check("James D. Watson", &["James", "D.", "Watson"]);
+        check("plan D. Then", &["plan", "D", ".", "Then"]);
         check("Moscow’s goal", &["Moscow", "’s", "goal"]);
         check("Hamas's actions", &["Hamas", "'s", "actions"]);
         check("Hamas’ actions", &["Hamas", "’", "actions"]);

@@ -71,7 +71,7 @@ pub fn train(docs: &[TrainingDoc], epochs: usize, min_weight: f32) -> Vec<u8> {
 }
 
 /// How many perceptrons [`train`] averages.
-const RUNS: u64 = 3;
+const RUNS: u64 = 8;
 
 /// One averaged perceptron over `sentences`, visited in an order shuffled from `seed`.
 fn train_run(sentences: &[Sentence], epochs: usize, seed: u64) -> Vec<(u32, [f32; TAGS])> {
