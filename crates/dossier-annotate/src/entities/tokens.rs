@@ -77,7 +77,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             .last()
             .is_some_and(|t: &Token| t.shape == Shape::Capitalized);
         let end = dotted_acronym_end(bytes, i)
-            .or_else(|| after_capitalized.then(|| middle_initial_end(bytes, i)).flatten())
+            .or_else(|| middle_initial_end(bytes, i).filter(|_| after_capitalized))
             .unwrap_or_else(|| word_end(text, i));
         tokens.push(Token {
             start,
