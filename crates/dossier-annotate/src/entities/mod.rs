@@ -178,14 +178,21 @@ fn mark_unreliable(text: &str, tokens: &[Token], range: Range<usize>, unreliable
         return;
     }
     let mut at_start = true;
+    // Straight double quotes seen so far: an odd one opens a quotation, an even one closes it
+    // ('…," Obama said': the capital after a closing quote is not forced).
+    let mut straight_quotes = 0;
     for i in range {
         let token = tokens[i];
+        let word = token.text(text);
         if token.is_word() {
             unreliable[i] = at_start;
             // A function word in capitals opens the sentence as a drop cap or a kicker ("AND
             // Many …"): the next word's capital is forced too.
-            at_start = at_start && is_shouted_starter(token.text(text));
-        } else if opens_sentence(token.text(text)) {
+            at_start = at_start && is_shouted_starter(word);
+        } else if word == "\"" {
+            straight_quotes += 1;
+            at_start = straight_quotes % 2 == 1;
+        } else if opens_sentence(word) {
             at_start = true;
         }
     }
@@ -206,12 +213,13 @@ fn is_shouted_starter(word: &str) -> bool {
 }
 
 /// True for punctuation after which a capital is forced: an opening quote or bracket, a colon,
-/// a dash, a bullet or heading mark, a period.
+/// a dash, a bullet or heading mark, a period. (Straight double quotes open or close by their
+/// count: see [`mark_unreliable`].)
 fn opens_sentence(punctuation: &str) -> bool {
     let mut chars = punctuation.chars();
     matches!(
         (chars.next(), chars.next()),
-        (Some(c), None) if "“\"‘«(:—–•*#|.".contains(c)
+        (Some(c), None) if "“‘«(:—–•*#|.".contains(c)
     )
 }
 
