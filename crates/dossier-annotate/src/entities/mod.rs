@@ -407,6 +407,15 @@ mod tests {
         check("On Saturday in March nothing happened.", &[]);
         // A function word in capitals opens the sentence: the next capital is forced too.
         check("BUT Several families stayed in Oslo.", &["GPE Oslo"]);
+        // After a closing straight quote the capital is not forced; after an opening one it is.
+        assert_eq!(
+            rule_candidates("\"It was fair,\" Kowalczyk said."),
+            ["PERSON Kowalczyk (Weak)"]
+        );
+        assert_eq!(
+            rule_candidates("He said: \"Kowalczyk left.\""),
+            [] as [&str; 0]
+        );
     }
 
     #[test]
