@@ -46,8 +46,12 @@ impl Token {
     }
 }
 
-/// Arabic articles that stay attached by their hyphen ("al-Assad").
+/// Arabic articles that stay attached by their hyphen ("al-Assad", "AL-AIN").
 const ARTICLES: [&str; 6] = ["al", "el", "ad", "ash", "as", "ar"];
+
+fn is_article(word: &str) -> bool {
+    ARTICLES.iter().any(|article| word.eq_ignore_ascii_case(article))
+}
 
 /// Splits `text` into tokens, in order.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
@@ -158,7 +162,7 @@ fn word_end(text: &str, start: usize) -> usize {
             '\'' | '’' => {
                 next.is_some_and(char::is_alphanumeric) && !possessive_s_at(text, after)
             }
-            '-' => ARTICLES.contains(&&text[start..i]) && next.is_some_and(char::is_uppercase),
+            '-' => is_article(&text[start..i]) && next.is_some_and(char::is_uppercase),
             _ => false,
         };
         if !joins {
@@ -213,6 +217,7 @@ mod tests {
     #[test]
     fn tokenizes_names_possessives_acronyms_and_hyphens() {
         check("James D. Watson", &["James", "D.", "Watson"]);
+        check("AL-AIN, Al-Ain", &["AL-AIN", ",", "Al-Ain"]);
         check("plan D. Then", &["plan", "D", ".", "Then"]);
         check("Moscow’s goal", &["Moscow", "’s", "goal"]);
         check("Hamas's actions", &["Hamas", "'s", "actions"]);
