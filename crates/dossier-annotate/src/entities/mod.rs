@@ -419,6 +419,31 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_names_a_place() {
+        let dateline = |text: &str| {
+            rule_candidates(text)
+                .into_iter()
+                .filter(|c| c.ends_with("(Cue)"))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            dateline("KHANZIRA (Reuters) - Officials met on Monday."),
+            ["GPE KHANZIRA (Cue)"]
+        );
+        assert_eq!(
+            dateline("Intro line.\nTARVELTON 1996-08-22\n\nOfficials met."),
+            ["GPE TARVELTON (Cue)"]
+        );
+        assert_eq!(
+            dateline("PORT VELLA - The port reopened."),
+            ["GPE PORT VELLA (Cue)"]
+        );
+        // A sports slug before a headline in capitals, a wire update tag: no place.
+        assert!(dateline("SOCCER - JAPAN GET LUCKY WIN.").is_empty());
+        assert!(dateline("UPDATE 1-Markets fall.").is_empty());
+    }
+
+    #[test]
     fn a_plain_name_after_title_of_is_the_complement_not_the_holder() {
         assert_eq!(
             rule_candidates("The Mayor of Tarvelton opened the fair."),

@@ -50,7 +50,9 @@ impl Token {
 const ARTICLES: [&str; 6] = ["al", "el", "ad", "ash", "as", "ar"];
 
 fn is_article(word: &str) -> bool {
-    ARTICLES.iter().any(|article| word.eq_ignore_ascii_case(article))
+    ARTICLES
+        .iter()
+        .any(|article| word.eq_ignore_ascii_case(article))
 }
 
 /// Splits `text` into tokens, in order.

@@ -26,8 +26,9 @@ pub(super) fn type_run(ctx: &Context, run: &[Unit], out: &mut Vec<Candidate>) {
     for (i, unit) in run.iter().enumerate() {
         let after_given = || i > 0 && LEXICON.given_names.contains(ctx.word(run[i - 1].start));
         let named_after_quote = || i == 0 && kind_noun_before_quote(ctx, unit.start).is_some();
+        let dateline = || is_dateline(ctx, run[0].start, run[run.len() - 1].end);
         if is_breaker(ctx, *unit, || {
-            has_head || after_given() || named_after_quote()
+            has_head || after_given() || named_after_quote() || dateline()
         }) {
             type_piece(ctx, trim_connectors(&run[piece_start..i]), out);
             piece_start = i + 1;
@@ -230,6 +231,9 @@ fn type_plain(ctx: &Context, name: &[Unit], person_cue: bool) -> (EntityKind, Ev
     if let Some(kind) = apposition_type(ctx, end).or_else(|| kind_noun_type(ctx, start, end)) {
         return (kind, Evidence::Cue);
     }
+    if is_dateline(ctx, start, end) {
+        return (EntityKind::Gpe, Evidence::Cue);
+    }
     let single = words == 1;
     if single && is_acronym(ctx, start) {
         return (EntityKind::Org, Evidence::Weak);
@@ -382,4 +386,41 @@ fn is_adjective_like(word: &str) -> bool {
     ["al", "ic", "ary", "ive", "ian", "ese"]
         .iter()
         .any(|ending| word.len() > ending.len() + 2 && word.ends_with(ending))
+}
+
+/// True when tokens `[start, end)` are the place of a wire dateline: words in capitals opening
+/// a line, followed by the agency in brackets ("MOSCOW (Reuters)"), a comma and a capitalized
+/// region ("KYIV, Ukraine"), a dash and a sentence in ordinary case ("WASHINGTON - The …") or
+/// a date ("BRUSSELS 1996-08-22"). A slug before a headline in capitals ("SOCCER - JAPAN WIN")
+/// is none.
+fn is_dateline(ctx: &Context, start: usize, end: usize) -> bool {
+    let opens_line = ctx.text[..ctx.tokens[start].start]
+        .trim_end_matches([' ', '\t'])
+        .chars()
+        .next_back()
+        .is_none_or(|c| c == '\n');
+    let in_capitals = (start..end).all(|i| ctx.tokens[i].shape == Shape::Upper);
+    if !opens_line || !in_capitals || end + 1 >= ctx.tokens.len() {
+        return false;
+    }
+    let next = ctx.tokens[end + 1];
+    match ctx.word(end) {
+        "(" | "," => next.shape == Shape::Capitalized,
+        "-" | "–" | "—" => next.shape == Shape::Capitalized && !is_headline_word(ctx, end + 1),
+        _ => {
+            ctx.tokens[end].shape == Shape::Number
+                && matches!(ctx.word(end + 1), "-" | "/")
+                && ctx
+                    .tokens
+                    .get(end + 2)
+                    .is_some_and(|t| t.shape == Shape::Number)
+        }
+    }
+}
+
+/// True when the word after token `i` is in capitals too: a headline, not a sentence.
+fn is_headline_word(ctx: &Context, i: usize) -> bool {
+    ctx.tokens
+        .get(i + 1)
+        .is_some_and(|t| t.is_word() && t.shape != Shape::Lower)
 }
