@@ -404,6 +404,11 @@ mod tests {
             "Why Russia And Europe Are Drifting Apart\nText follows here.",
             &["GPE Russia", "LOC Europe"],
         );
+        let heading = rule_candidates("Not Listing Them As a Terrorist Organization\nText.");
+        assert!(
+            !heading.iter().any(|c| c.contains("Terrorist Organization")),
+            "{heading:?}"
+        );
         check("On Saturday in March nothing happened.", &[]);
         // A function word in capitals opens the sentence: the next capital is forced too.
         check("BUT Several families stayed in Oslo.", &["GPE Oslo"]);

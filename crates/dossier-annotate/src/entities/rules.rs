@@ -9,7 +9,7 @@
 use dossier_core::EntityKind;
 
 use super::runs::{self, Unit, UnitKind};
-use super::{typing, Candidate, Context};
+use super::{typing, Candidate, Context, Evidence};
 use crate::lexicon::LEXICON;
 use crate::tagger::features::kind_code;
 
@@ -56,6 +56,12 @@ impl RuleView {
             unit,
             candidate,
         }
+    }
+
+    /// True when a rule candidate with at least `evidence` covers token `i`.
+    pub fn has_evidence_at(&self, i: usize, evidence: Evidence) -> bool {
+        let code = self.candidate[i] & 63;
+        code != 0 && (code - 1) % 8 >= evidence as u8
     }
 
     /// True when token `i` belongs to a title ("Foreign Minister").

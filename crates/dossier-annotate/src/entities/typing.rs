@@ -21,7 +21,9 @@ use crate::lexicon::LEXICON;
 
 /// Types the units of one run, pushing candidates.
 pub(super) fn type_run(ctx: &Context, run: &[Unit], out: &mut Vec<Candidate>) {
-    let has_head = run.iter().any(|unit| unit.head.is_some());
+    // "a Terrorist Organization" in a Title-Case heading is a common noun, not a name.
+    let after_indefinite = run[0].start >= 1 && matches!(ctx.word(run[0].start - 1), "a" | "an");
+    let has_head = run.iter().any(|unit| unit.head.is_some()) && !after_indefinite;
     let mut piece_start = 0;
     for (i, unit) in run.iter().enumerate() {
         let after_given = || i > 0 && LEXICON.given_names.contains(ctx.word(run[i - 1].start));
@@ -38,7 +40,8 @@ pub(super) fn type_run(ctx: &Context, run: &[Unit], out: &mut Vec<Candidate>) {
 }
 
 /// A unit that cannot be part of a name here: a function word, a month or weekday, or an
-/// unknown word whose capitalization is forced, unless the run is vouched for by a head word,
+/// unknown word whose capitalization is forced, unless the run is vouched for by a head word
+/// (not after "a" or "an"),
 /// the word follows a given name ("By Milan Czerny": a byline in Title Case) or it opens a
 /// quoted name after a kind noun ('the newspaper "Izvestia"').
 fn is_breaker(ctx: &Context, unit: Unit, vouched: impl FnOnce() -> bool) -> bool {

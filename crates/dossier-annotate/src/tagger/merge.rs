@@ -5,6 +5,8 @@
 
 use dossier_core::EntityKind;
 
+use super::features::hash_lower;
+use super::word_stats::WORD_STATS;
 use super::Tagged;
 use crate::entities::rules::RuleView;
 use crate::entities::tokens::Shape;
@@ -22,6 +24,7 @@ pub(crate) fn merge(ctx: &Context, rules: &RuleView, tagged: &[Tagged]) -> Vec<C
     let trimmed: Vec<Tagged> = tagged
         .iter()
         .filter_map(|name| trim(ctx, rules, *name))
+        .filter(|name| !is_forced_common_word(ctx, rules, name))
         .collect();
     let longer = TaggedIndex::new(ctx.tokens.len(), &trimmed, &rules.candidates);
     let strong = |c: &&Candidate| c.evidence >= Evidence::Cue && !inside_longer_name(c, &longer);
@@ -122,6 +125,24 @@ fn take_title_into_organization(ctx: &Context, rules: &RuleView, candidate: &mut
     {
         candidate.start -= 1;
     }
+}
+
+/// Below this share of capitalized occurrences, a word is a common word (many: 7 %, will: 3 %).
+const COMMON_WORD_CAPITALIZED_PERCENT: u8 = 10;
+
+/// True for a one-word tagged name whose capital is forced by its position (sentence start,
+/// after a shouted opener) and whose word is almost never capitalized elsewhere ("AND Many
+/// Russian women"), when no rule supports it: the rules would not start a name there either.
+fn is_forced_common_word(ctx: &Context, rules: &RuleView, name: &Tagged) -> bool {
+    if name.end != name.start + 1 || !ctx.unreliable[name.start] {
+        return false;
+    }
+    let supported = rules.has_evidence_at(name.start, Evidence::Weak);
+    let word = ctx.word(name.start);
+    let percent = WORD_STATS
+        .lookup(hash_lower(word.chars()), ctx.tokens[name.start].shape)
+        .1;
+    !supported && percent.is_some_and(|p| p < COMMON_WORD_CAPITALIZED_PERCENT)
 }
 
 /// True when `name` follows `place` directly and completes it into an organization's name.
@@ -247,6 +268,27 @@ mod tests {
             .iter()
             .map(|m| format!("{} {}", m.kind.label(), m.span.slice(text)))
             .collect()
+    }
+
+    #[test]
+    fn a_forced_capital_on_a_common_word_is_no_name() {
+        use super::{is_forced_common_word, Tagged};
+        use crate::entities::{rules::RuleView, Context};
+        let forced = |text: &str, word: usize| {
+            let ctx = Context::new(text, &crate::split_sentences(text));
+            let rules = RuleView::new(&ctx);
+            let name = Tagged {
+                start: word,
+                end: word + 1,
+                label: 0,
+            };
+            is_forced_common_word(&ctx, &rules, &name)
+        };
+        // "Many" after a shouted opener; "Cotton" is capitalized often enough to be a name;
+        // a common word inside a sentence keeps its capital's meaning.
+        assert!(forced("AND Many women live there.", 1));
+        assert!(!forced("Cotton was born in 1832.", 0));
+        assert!(!forced("They met Many at noon.", 2));
     }
 
     #[test]
