@@ -152,7 +152,8 @@ impl Lexicon {
             (resource!("org.txt"), EntityKind::Org),
         ]
         .into_iter()
-        .flat_map(|(file, kind)| data_lines(file).map(move |line| (line, kind)));
+        .flat_map(|(file, kind)| data_lines(file).map(move |line| (line, kind)))
+        .chain(major_cities());
         let titles = || data_lines(resource!("titles.txt")).map(|line| (line, ()));
         let kind_nouns = data_lines(resource!("kind_nouns.txt"))
             .filter_map(|line| {
@@ -182,6 +183,17 @@ impl Lexicon {
                 .collect(),
         }
     }
+}
+
+/// The cities of a million people or more in the generated place list (class `city1` of
+/// `geo_gazetteer.tsv`), as GPE names; smaller ones only inform the tagger. Measured with
+/// `examples/eval_iob.rs` (mean of three trainings): these cities gain 0.005 F1 on Wikigold at
+/// no cost on UNER PUD and EWT; all cities of 100,000 or more would cost 0.025 on EWT and
+/// 0.007 on PUD.
+fn major_cities() -> impl Iterator<Item = (&'static str, EntityKind)> {
+    data_lines(resource!("geo_gazetteer.tsv"))
+        .filter_map(|line| line.strip_prefix("city1\t"))
+        .map(|name| (name, EntityKind::Gpe))
 }
 
 /// The head-word lists, by the type they give.
