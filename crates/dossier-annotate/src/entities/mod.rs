@@ -67,6 +67,9 @@ pub(crate) struct Candidate {
     pub evidence: Evidence,
 }
 
+/// Below this share of capitalized occurrences a word is a common word (many: 7 %, who: 3 %).
+const COMMON_WORD_CAPITALIZED_PERCENT: u8 = 10;
+
 /// One document, tokenized, with what name finding needs to know about each token.
 #[derive(Debug)]
 pub(crate) struct Context<'a> {
@@ -107,6 +110,14 @@ impl<'a> Context<'a> {
             unreliable,
             capitalized,
         }
+    }
+
+    /// True when token `i`'s capital is forced by its position (see `unreliable`) and its word
+    /// is almost never capitalized elsewhere: "Many", "Who" opening a sentence.
+    pub fn is_forced_common_word(&self, i: usize) -> bool {
+        self.unreliable[i]
+            && tagger::capitalized_percent(self.word(i), self.tokens[i].shape)
+                .is_some_and(|percent| percent < COMMON_WORD_CAPITALIZED_PERCENT)
     }
 
     /// The text of token `i`.
@@ -403,6 +414,11 @@ mod tests {
         check(
             "Why Russia And Europe Are Drifting Apart\nText follows here.",
             &["GPE Russia", "LOC Europe"],
+        );
+        // A gazetteer word that is a common word is no name where its capital is forced.
+        assert_eq!(
+            rule_candidates("Who knew? Officials of the WHO did."),
+            ["ORG WHO (Lexicon)"]
         );
         let heading = rule_candidates("Not Listing Them As a Terrorist Organization\nText.");
         assert!(

@@ -142,7 +142,9 @@ fn connector_at(
 /// Reads one unit at the name-like token `i`: the longest gazetteer entry or title, or a plain
 /// word.
 fn read_unit(ctx: &Context, i: usize, end: usize) -> Unit {
-    let known = longest_match(&LEXICON.gazetteer, ctx, i, end);
+    // A one-word entry is no evidence where its capital is forced on a common word ("Who …").
+    let known = longest_match(&LEXICON.gazetteer, ctx, i, end)
+        .filter(|&(len, _)| len > 1 || !ctx.is_forced_common_word(i));
     let title = longest_match(&LEXICON.titles, ctx, i, end)
         .filter(|&(len, ())| ctx.tokens[i + len - 1].is_name_like());
     let known_len = known.map_or(0, |(len, _)| len);

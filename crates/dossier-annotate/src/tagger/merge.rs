@@ -5,8 +5,6 @@
 
 use dossier_core::EntityKind;
 
-use super::features::hash_lower;
-use super::word_stats::WORD_STATS;
 use super::Tagged;
 use crate::entities::rules::RuleView;
 use crate::entities::tokens::Shape;
@@ -127,22 +125,13 @@ fn take_title_into_organization(ctx: &Context, rules: &RuleView, candidate: &mut
     }
 }
 
-/// Below this share of capitalized occurrences, a word is a common word (many: 7 %, will: 3 %).
-const COMMON_WORD_CAPITALIZED_PERCENT: u8 = 10;
-
-/// True for a one-word tagged name whose capital is forced by its position (sentence start,
-/// after a shouted opener) and whose word is almost never capitalized elsewhere ("AND Many
-/// Russian women"), when no rule supports it: the rules would not start a name there either.
+/// True for a one-word tagged name whose capital is forced by its position and whose word is
+/// almost never capitalized elsewhere ("AND Many Russian women"), when no rule supports it:
+/// the rules would not start a name there either.
 fn is_forced_common_word(ctx: &Context, rules: &RuleView, name: &Tagged) -> bool {
-    if name.end != name.start + 1 || !ctx.unreliable[name.start] {
-        return false;
-    }
-    let supported = rules.has_evidence_at(name.start, Evidence::Weak);
-    let word = ctx.word(name.start);
-    let percent = WORD_STATS
-        .lookup(hash_lower(word.chars()), ctx.tokens[name.start].shape)
-        .1;
-    !supported && percent.is_some_and(|p| p < COMMON_WORD_CAPITALIZED_PERCENT)
+    name.end == name.start + 1
+        && ctx.is_forced_common_word(name.start)
+        && !rules.has_evidence_at(name.start, Evidence::Weak)
 }
 
 /// True when `name` follows `place` directly and completes it into an organization's name.

@@ -28,6 +28,14 @@ use features::{tag_features, token_infos, DocFeatures};
 use model::{allowed, is_begin, label_of, Model, O, TAGS};
 
 pub(crate) use merge::merge;
+
+/// How often `word` is written capitalized, in percent of its occurrences in a large corpus
+/// (None when the word statistics do not know it).
+pub(crate) fn capitalized_percent(word: &str, shape: crate::entities::tokens::Shape) -> Option<u8> {
+    word_stats::WORD_STATS
+        .lookup(features::hash_lower(word.chars()), shape)
+        .1
+}
 pub use train::{train, TrainingDoc};
 
 /// The committed model, loaded on first use; None if the file is empty or malformed.
