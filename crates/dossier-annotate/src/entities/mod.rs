@@ -37,7 +37,7 @@ use dossier_core::{EntityKind, Mention, Span};
 use crate::lexicon::LEXICON;
 use crate::tagger;
 use rules::RuleView;
-use tokens::{tokenize, Token};
+use tokens::{tokenize, Shape, Token};
 pub use user_gazetteer::UserNames;
 
 /// How a candidate's type was found, from least to most trusted. Within a document, the type
@@ -113,9 +113,11 @@ impl<'a> Context<'a> {
     }
 
     /// True when token `i`'s capital is forced by its position (see `unreliable`) and its word
-    /// is almost never capitalized elsewhere: "Many", "Who" opening a sentence.
+    /// is almost never capitalized elsewhere: "Many", "Who" opening a sentence. Words in
+    /// capitals are left alone: in a text in capitals "US" may well be the country.
     pub fn is_forced_common_word(&self, i: usize) -> bool {
         self.unreliable[i]
+            && self.tokens[i].shape == Shape::Capitalized
             && tagger::capitalized_percent(self.word(i), self.tokens[i].shape)
                 .is_some_and(|percent| percent < COMMON_WORD_CAPITALIZED_PERCENT)
     }
@@ -459,9 +461,12 @@ mod tests {
             dateline("PORT VELLA - The port reopened."),
             ["GPE PORT VELLA (Cue)"]
         );
-        // A sports slug before a headline in capitals, a wire update tag: no place.
+        // A sports slug before a headline in capitals, a wire update tag, a phone number, a
+        // line in capitals: no place.
         assert!(dateline("SOCCER - JAPAN GET LUCKY WIN.").is_empty());
         assert!(dateline("UPDATE 1-Markets fall.").is_empty());
+        assert!(dateline("CALL 555-1234 today.").is_empty());
+        assert!(dateline("THANKS , I WILL COME.").is_empty());
     }
 
     #[test]

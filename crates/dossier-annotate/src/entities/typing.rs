@@ -406,19 +406,42 @@ fn is_dateline(ctx: &Context, start: usize, end: usize) -> bool {
     if !opens_line || !in_capitals || end + 1 >= ctx.tokens.len() {
         return false;
     }
-    let next = ctx.tokens[end + 1];
     match ctx.word(end) {
-        "(" | "," => next.shape == Shape::Capitalized,
-        "-" | "–" | "—" => next.shape == Shape::Capitalized && !is_headline_word(ctx, end + 1),
-        _ => {
-            ctx.tokens[end].shape == Shape::Number
-                && matches!(ctx.word(end + 1), "-" | "/")
+        "(" => {
+            ctx.tokens[end + 1].is_word()
                 && ctx
                     .tokens
                     .get(end + 2)
-                    .is_some_and(|t| t.shape == Shape::Number)
+                    .is_some_and(|t| t.text(ctx.text) == ")")
         }
+        "," => is_ordinary_capitalized(ctx, end + 1),
+        "-" | "–" | "—" => {
+            is_ordinary_capitalized(ctx, end + 1) && !is_headline_word(ctx, end + 1)
+        }
+        _ => is_numeric_date(ctx, end),
     }
+}
+
+/// A capitalized word in ordinary case ("Ukraine", "The"), not "I" or a word in capitals.
+fn is_ordinary_capitalized(ctx: &Context, i: usize) -> bool {
+    ctx.tokens[i].shape == Shape::Capitalized
+        && ctx.word(i).chars().nth(1).is_some_and(char::is_lowercase)
+}
+
+/// Three numbers joined by hyphens or slashes from token `i` ("1996-08-22", "22/08/1996"), not
+/// a phone number ("555-1234").
+fn is_numeric_date(ctx: &Context, i: usize) -> bool {
+    let is_number = |k: usize| ctx.tokens.get(k).is_some_and(|t| t.shape == Shape::Number);
+    let is_separator = |k: usize| {
+        ctx.tokens
+            .get(k)
+            .is_some_and(|t| matches!(t.text(ctx.text), "-" | "/"))
+    };
+    is_number(i)
+        && is_separator(i + 1)
+        && is_number(i + 2)
+        && is_separator(i + 3)
+        && is_number(i + 4)
 }
 
 /// True when the word after token `i` is in capitals too: a headline, not a sentence.

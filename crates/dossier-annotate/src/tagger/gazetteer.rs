@@ -109,6 +109,17 @@ impl Gazetteer {
         }
     }
 
+    /// True when `words` are exactly the name of a country, region, continent or city.
+    pub fn is_place<'a>(&self, words: impl Iterator<Item = &'a str>) -> bool {
+        let key = words.fold(SEED, |key, word| {
+            chain(key, super::features::hash_lower(word.chars()))
+        });
+        let places = COUNTRY | REGION | CONTINENT | CITY_LARGE | CITY_MEDIUM | CITY_SMALL;
+        self.entries
+            .get(&key)
+            .is_some_and(|&class| class & places != 0)
+    }
+
     /// Marks the matches in one sentence: `out[i]` gets the classes of the entries starting at
     /// token `i` in its low half and of those continuing through it in its high half.
     /// `lower[i]` is token i's lower-case hash; `may_start[i]` says whether an entry may

@@ -5,6 +5,7 @@
 
 use dossier_core::EntityKind;
 
+use super::gazetteer::GAZETTEER;
 use super::Tagged;
 use crate::entities::rules::RuleView;
 use crate::entities::tokens::Shape;
@@ -79,6 +80,7 @@ pub(crate) fn merge(ctx: &Context, rules: &RuleView, tagged: &[Tagged]) -> Vec<C
         }
     }
     join_teams(ctx, &mut out);
+    place_teams(ctx, &mut out);
     for candidate in &mut out {
         take_title_into_organization(ctx, rules, candidate);
     }
@@ -137,10 +139,7 @@ fn is_forced_common_word(ctx: &Context, rules: &RuleView, name: &Tagged) -> bool
 /// True when `name` follows `place` directly and completes it into an organization's name.
 fn is_team_name(ctx: &Context, place: &Candidate, name: &Candidate) -> bool {
     let last = ctx.word(name.end - 1);
-    let plural = last.len() >= 4
-        && last.ends_with('s')
-        && !last.ends_with("ss")
-        && LEXICON.heads.get(last) != Some(&EntityKind::Loc);
+    let plural = is_plural_name_word(last);
     let headed = LEXICON.heads.get(last) == Some(&EntityKind::Org);
     matches!(place.kind, EntityKind::Gpe | EntityKind::Loc)
         && name.start == place.end
@@ -150,6 +149,68 @@ fn is_team_name(ctx: &Context, place: &Candidate, name: &Candidate) -> bool {
         )
         && (name.start..name.end).all(|i| ctx.tokens[i].shape == Shape::Capitalized)
         && (plural || headed)
+}
+
+/// A capitalized plural that can end a team's or a paper's name ("Bruins", "Times"), not a
+/// plural place word ("Heights", "Islands").
+fn is_plural_name_word(word: &str) -> bool {
+    word.len() >= 4
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && LEXICON.heads.get(word) != Some(&EntityKind::Loc)
+}
+
+/// Teams the tagger read as places: a place name that ends in a plural name after a known
+/// place ("Pittsburgh Pirates" tagged as one place) becomes an organization, and a place
+/// followed by capitalized words ending in a plural that no candidate covers ("Toronto" + "Blue
+/// Jays") is extended over them. Only where capitals are reliable (not in Title-Case headings).
+/// `out` is sorted by position.
+fn place_teams(ctx: &Context, out: &mut [Candidate]) {
+    for k in 0..out.len() {
+        let candidate = out[k];
+        if !matches!(candidate.kind, EntityKind::Gpe | EntityKind::Loc) {
+            continue;
+        }
+        let next_start = out.get(k + 1).map_or(ctx.tokens.len(), |c| c.start);
+        let team_end = if ends_in_team_word(ctx, candidate.start, candidate.end) {
+            Some(candidate.end)
+        } else {
+            untagged_team_words_end(ctx, candidate.end, next_start)
+        };
+        if let Some(end) = team_end {
+            out[k] = Candidate {
+                end,
+                kind: EntityKind::Org,
+                evidence: Evidence::Cue,
+                ..candidate
+            };
+        }
+    }
+}
+
+/// True when tokens `[start, end)` are a known place followed by capitalized words ending in
+/// a plural name word.
+fn ends_in_team_word(ctx: &Context, start: usize, end: usize) -> bool {
+    end - start >= 2
+        && is_reliable_plural(ctx, end - 1)
+        && (start + 1..end).any(|split| {
+            GAZETTEER.is_place((start..split).map(|i| ctx.word(i)))
+                && (split..end).all(|i| ctx.tokens[i].shape == Shape::Capitalized)
+        })
+}
+
+/// The end of the capitalized words from token `start` (before `limit`) when they end in a
+/// plural name word, at most three of them.
+fn untagged_team_words_end(ctx: &Context, start: usize, limit: usize) -> Option<usize> {
+    let end = (start..limit.min(start + 3))
+        .take_while(|&i| ctx.tokens[i].shape == Shape::Capitalized)
+        .last()?
+        + 1;
+    is_reliable_plural(ctx, end - 1).then_some(end)
+}
+
+fn is_reliable_plural(ctx: &Context, i: usize) -> bool {
+    !ctx.unreliable[i] && is_plural_name_word(ctx.word(i))
 }
 
 /// The initials of the multi-word organization names found ("PAC" for "Pan Arctic Council"),
@@ -278,6 +339,49 @@ mod tests {
         assert!(forced("AND Many women live there.", 1));
         assert!(!forced("Cotton was born in 1832.", 0));
         assert!(!forced("They met Many at noon.", 2));
+        // In capitals the shape says nothing, not even of a common word.
+        assert!(!forced("MANY TROOPS LEFT THE BASE.", 0));
+    }
+
+    #[test]
+    fn places_read_into_teams_become_organizations() {
+        use super::place_teams;
+        use crate::entities::{Candidate, Context, Evidence};
+        use dossier_core::EntityKind::{Gpe, Org};
+        let text = "He joined the Pittsburgh Pirates, then the Toronto Blue Jays in Los Angeles.";
+        let ctx = Context::new(text, &crate::split_sentences(text));
+        let span = |words: &str| {
+            let start = ctx
+                .tokens
+                .iter()
+                .position(|t| text[t.start..].starts_with(words));
+            let start = start.expect(words);
+            let end = start + words.split(' ').count();
+            Candidate {
+                start,
+                end,
+                kind: Gpe,
+                evidence: Evidence::Model,
+            }
+        };
+        let mut found = [
+            span("Pittsburgh Pirates"),
+            span("Toronto"),
+            span("Los Angeles"),
+        ];
+        place_teams(&ctx, &mut found);
+        let read: Vec<(&str, _)> = found
+            .iter()
+            .map(|c| (ctx.slice(c.start, c.end), c.kind))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("Pittsburgh Pirates", Org),
+                ("Toronto Blue Jays", Org),
+                ("Los Angeles", Gpe)
+            ]
+        );
     }
 
     #[test]
