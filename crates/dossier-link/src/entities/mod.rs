@@ -7,7 +7,8 @@
 //!    (`key::name_key`: case, diacritics, transliteration) and by *kind class* (PERSON alone;
 //!    ORG, GPE and LOC together, since taggers confuse them; NORP; MISC). A name read as a
 //!    PERSON in some documents and as an ORG/GPE/LOC in others is one entity when one reading
-//!    holds in at least twice as many documents and has more mentions. A MISC group joins the
+//!    holds in at least twice as many documents and has more mentions (or when the PERSON
+//!    reading is an acronym, "ISIS"). A MISC group joins the
 //!    typed groups of the same key when they are one entity.
 //! 2. **Short forms.** A PERSON name that is the tail of longer PERSON names ("Lavrov",
 //!    "Abu Marzouk") joins them only when all those longer names are already one entity;
@@ -205,8 +206,9 @@ fn merge_untyped(groups: &[Group<'_>], uf: &mut Partition, steps: &mut Vec<(usiz
 
 /// Step 1b: a name read as a PERSON in some documents and as an organization or place in
 /// others is one entity when one reading holds in at least twice as many documents and has
-/// more mentions: within one story a name seldom names both, and the odd reading is usually a
-/// tagger's guess on an unfamiliar name. Declared names are left as declared.
+/// more mentions, or when the PERSON reading is spelled as an acronym: within one story a name
+/// seldom names both, and the odd reading is usually a tagger's guess on an unfamiliar name.
+/// Declared names are left as declared.
 fn merge_kind_readings(
     mentions: &[MentionRef<'_>],
     groups: &[Group<'_>],
@@ -236,7 +238,13 @@ fn merge_kind_readings(
                 .collect();
             (documents.len(), groups[g].mentions.len())
         };
+        // A person's name in capitals ("ISIS" tagged a person once) is a tagger's slip.
+        let spelled_as_acronym = groups[person]
+            .mentions
+            .iter()
+            .all(|&i| acronym_letters(mentions[i].surface).is_some());
         let (won, lost) = match (weight(person), weight(other)) {
+            _ if spelled_as_acronym => (other, person),
             (p, o) if p.0 >= 2 * o.0 && p.1 > o.1 => (person, other),
             (p, o) if o.0 >= 2 * p.0 && o.1 > p.1 => (other, person),
             _ => continue,

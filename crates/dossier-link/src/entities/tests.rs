@@ -179,10 +179,13 @@ fn a_name_read_alike_in_most_documents_is_one_entity() {
         // One document each: no majority, the readings stay apart.
         doc("d", "Sandor spoke.").mention("Sandor", Person).build(),
         doc("e", "Sandor hired.").mention("Sandor", Org).build(),
+        // A person's reading spelled as an acronym gives way whatever the counts.
+        doc("i", "ZANU won. ZANU lost.")
+            .mention("ZANU", Org)
+            .build(),
+        doc("j", "ZANU said.").mention("ZANU", Person).build(),
         // More documents but fewer mentions: no majority either.
         doc("f", "Tallis said. Tallis left. Tallis won.")
-            .mention("Tallis", Person)
-            .mention("Tallis", Person)
             .mention("Tallis", Person)
             .build(),
         doc("g", "Tallis hired.").mention("Tallis", Org).build(),
@@ -198,6 +201,8 @@ fn a_name_read_alike_in_most_documents_is_one_entity() {
     );
     assert_eq!(entities.iter().filter(|e| e.name == "Sandor").count(), 2);
     assert_eq!(entities.iter().filter(|e| e.name == "Tallis").count(), 2);
+    let acronym: Vec<&Entity> = entities.iter().filter(|e| e.name == "ZANU").collect();
+    assert_eq!((acronym.len(), acronym[0].kind), (1, Org));
 }
 
 #[test]
