@@ -118,7 +118,7 @@ impl<'a> Context<'a> {
     pub fn is_forced_common_word(&self, i: usize) -> bool {
         self.unreliable[i]
             && self.tokens[i].shape == Shape::Capitalized
-            && tagger::capitalized_percent(self.word(i), self.tokens[i].shape)
+            && tagger::capitalized_percent(self.word(i))
                 .is_some_and(|percent| percent < COMMON_WORD_CAPITALIZED_PERCENT)
     }
 
@@ -201,7 +201,7 @@ fn mark_unreliable(text: &str, tokens: &[Token], range: Range<usize>, unreliable
             unreliable[i] = at_start;
             // A function word in capitals opens the sentence as a drop cap or a kicker ("AND
             // Many …"): the next word's capital is forced too.
-            at_start = at_start && is_shouted_starter(word);
+            at_start = at_start && is_shouted_starter(token, word);
         } else if word == "\"" {
             straight_quotes += 1;
             at_start = straight_quotes % 2 == 1;
@@ -212,8 +212,8 @@ fn mark_unreliable(text: &str, tokens: &[Token], range: Range<usize>, unreliable
 }
 
 /// True for a sentence-opening function word written in capitals ("AND", "THE").
-fn is_shouted_starter(word: &str) -> bool {
-    if word.chars().nth(1).is_none() || !word.chars().all(char::is_uppercase) {
+fn is_shouted_starter(token: Token, word: &str) -> bool {
+    if token.shape != Shape::Upper {
         return false;
     }
     let mut chars = word.chars();

@@ -141,11 +141,8 @@ fn unify_types(surfaces: &[String], candidates: &mut [Candidate]) {
     }
     let winners: Vec<(Evidence, EntityKind)> = votes.iter().map(|v| winner(v)).collect();
     for (&group, candidate) in groups.iter().zip(candidates.iter_mut()) {
-        let (evidence, kind) = winners[group];
-        if candidate.evidence <= evidence {
-            candidate.kind = kind;
-            candidate.evidence = evidence;
-        }
+        // The winner's evidence is the group's strongest, so at least this candidate's own.
+        (candidate.evidence, candidate.kind) = winners[group];
     }
 }
 

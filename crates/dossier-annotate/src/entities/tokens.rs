@@ -79,11 +79,8 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             });
             continue;
         }
-        let after_capitalized = tokens
-            .last()
-            .is_some_and(|t: &Token| t.shape == Shape::Capitalized);
         let end = dotted_acronym_end(bytes, i)
-            .or_else(|| middle_initial_end(bytes, i).filter(|_| after_capitalized))
+            .or_else(|| middle_initial_end(bytes, i, tokens.last()))
             .unwrap_or_else(|| word_end(text, i));
         tokens.push(Token {
             start,
@@ -131,11 +128,12 @@ fn dotted_acronym_end(bytes: &[u8], i: usize) -> Option<usize> {
     (letters >= 2 && !next_is_word).then_some(j)
 }
 
-/// End of a middle initial starting at `i`: one capital letter and its period before a
-/// capitalized word ("D." in "James D. Watson"), when a capitalized word comes before it.
-fn middle_initial_end(bytes: &[u8], i: usize) -> Option<usize> {
+/// End of a middle initial starting at `i`: one capital letter and its period between
+/// capitalized words ("D." in "James D. Watson"); `previous` is the token before it.
+fn middle_initial_end(bytes: &[u8], i: usize, previous: Option<&Token>) -> Option<usize> {
     let initial = bytes.get(i..i + 4)?;
-    (initial[0].is_ascii_uppercase()
+    (previous?.shape == Shape::Capitalized
+        && initial[0].is_ascii_uppercase()
         && initial[1] == b'.'
         && initial[2] == b' '
         && initial[3].is_ascii_uppercase())

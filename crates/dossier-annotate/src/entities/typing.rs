@@ -41,9 +41,9 @@ pub(super) fn type_run(ctx: &Context, run: &[Unit], out: &mut Vec<Candidate>) {
 
 /// A unit that cannot be part of a name here: a function word, a month or weekday, or an
 /// unknown word whose capitalization is forced, unless the run is vouched for by a head word
-/// (not after "a" or "an"),
-/// the word follows a given name ("By Milan Czerny": a byline in Title Case) or it opens a
-/// quoted name after a kind noun ('the newspaper "Izvestia"').
+/// (not after "a" or "an") or is a dateline's place, the word follows a given name ("By Anna
+/// Varga": a byline in Title Case) or it opens a quoted name after a kind noun ('the
+/// newspaper "Izvestia"').
 fn is_breaker(ctx: &Context, unit: Unit, vouched: impl FnOnce() -> bool) -> bool {
     if unit.kind != UnitKind::Plain {
         return false;
@@ -190,9 +190,9 @@ fn candidate(units: &[Unit], kind: EntityKind, evidence: Evidence) -> Candidate 
 }
 
 /// Whether the piece starting at unit 0 of `piece` names the holder of a title: the title
-/// ends right before it ("leader Khaled Mashal"), or before its complement when that
-/// complement is a known name followed by the person ("President of Russia Medvedev"). A plain
-/// name after "Title of" is the complement itself ("the Mayor of Brisbane").
+/// ends right before it ("leader Tarvo Essen"), or before its complement when that complement
+/// is a known name followed by the person ("President of Finland Essen"). A plain name after
+/// "Title of" is the complement itself ("the Mayor of Tarvelton").
 fn title_before(ctx: &Context, piece: &[Unit]) -> bool {
     let start = piece[0].start;
     let mut end = start;
@@ -392,10 +392,10 @@ fn is_adjective_like(word: &str) -> bool {
 }
 
 /// True when tokens `[start, end)` are the place of a wire dateline: words in capitals opening
-/// a line, followed by the agency in brackets ("MOSCOW (Reuters)"), a comma and a capitalized
-/// region ("KYIV, Ukraine"), a dash and a sentence in ordinary case ("WASHINGTON - The …") or
-/// a date ("BRUSSELS 1996-08-22"). A slug before a headline in capitals ("SOCCER - JAPAN WIN")
-/// is none.
+/// a line, followed by the agency in brackets ("OSLO (Reuters)"), a comma and a region in
+/// ordinary case ("BERGEN, Norway"), a dash and a sentence ("WASHINGTON - The …") or a full
+/// numeric date ("BRUSSELS 1996-08-22"). A slug before a headline ("SOCCER - JAPAN WIN"), a
+/// phone number or a line in capitals is none.
 fn is_dateline(ctx: &Context, start: usize, end: usize) -> bool {
     let opens_line = ctx.text[..ctx.tokens[start].start]
         .trim_end_matches([' ', '\t'])
@@ -444,7 +444,8 @@ fn is_numeric_date(ctx: &Context, i: usize) -> bool {
         && is_number(i + 4)
 }
 
-/// True when the word after token `i` is in capitals too: a headline, not a sentence.
+/// True when the word after token `i` is not in lower case: a headline in Title Case or in
+/// capitals ("WASHINGTON - Senate Votes …"), not a sentence.
 fn is_headline_word(ctx: &Context, i: usize) -> bool {
     ctx.tokens
         .get(i + 1)

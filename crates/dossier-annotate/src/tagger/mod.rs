@@ -28,14 +28,6 @@ use features::{tag_features, token_infos, DocFeatures};
 use model::{allowed, is_begin, label_of, Model, O, TAGS};
 
 pub(crate) use merge::merge;
-
-/// How often `word` is written capitalized, in percent of its occurrences in a large corpus
-/// (None when the word statistics do not know it).
-pub(crate) fn capitalized_percent(word: &str, shape: crate::entities::tokens::Shape) -> Option<u8> {
-    word_stats::WORD_STATS
-        .lookup(features::hash_lower(word.chars()), shape)
-        .1
-}
 pub use train::{train, TrainingDoc};
 
 /// The committed model, loaded on first use; None if the file is empty or malformed.
@@ -45,6 +37,12 @@ pub(crate) static MODEL: LazyLock<Option<Model>> = LazyLock::new(|| {
         "/../../resources/annotate/ner_model.bin"
     )))
 });
+
+/// How often `word` is written capitalized, in percent of its occurrences in a large corpus
+/// (None when the word statistics do not know it).
+pub(crate) fn capitalized_percent(word: &str) -> Option<u8> {
+    word_stats::WORD_STATS.capitalized_percent(features::hash_lower(word.chars()))
+}
 
 /// A tagged name: tokens `[start, end)` and its label (0 PER, 1 ORG, 2 LOC, 3 MISC).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -39,6 +39,12 @@ struct WordEntry {
 
 const UNKNOWN: u8 = u8::MAX;
 
+impl WordEntry {
+    fn percent(&self) -> Option<u8> {
+        (self.capitalized_percent != UNKNOWN).then_some(self.capitalized_percent)
+    }
+}
+
 /// The loaded lists.
 #[derive(Debug)]
 pub(crate) struct WordStats {
@@ -137,8 +143,13 @@ impl WordStats {
             _ => [entry.lower, 0, 0],
         };
         let cluster = candidates.into_iter().find(|&c| c != 0).unwrap_or(0);
-        let percent = (entry.capitalized_percent != UNKNOWN).then_some(entry.capitalized_percent);
-        (cluster, percent)
+        (cluster, entry.percent())
+    }
+
+    /// The percentage of the word's occurrences written capitalized (None when unknown), from
+    /// its [`hash_lower`].
+    pub fn capitalized_percent(&self, lower: u64) -> Option<u8> {
+        self.words.get(&lower).and_then(WordEntry::percent)
     }
 }
 
