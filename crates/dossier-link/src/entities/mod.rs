@@ -195,7 +195,7 @@ fn merge_untyped(groups: &[Group<'_>], uf: &mut Partition, steps: &mut Vec<(usiz
         if let (1, Some(&target)) = (roots.len(), targets.first()) {
             if uf.union(g, target) {
                 let line = format!(
-                    "\"{}\" (MISC) = \"{}\": same key \"{}\", the only typed name with it",
+                    "\"{}\" (MISC) = \"{}\": same key \"{}\", the one typed entity with it",
                     group.label, groups[target].label, group.key
                 );
                 steps.push((g, line));
@@ -243,19 +243,17 @@ fn merge_kind_readings(
             .mentions
             .iter()
             .all(|&i| acronym_letters(mentions[i].surface).is_some());
-        let (won, lost) = match (weight(person), weight(other)) {
-            _ if spelled_as_acronym => (other, person),
-            (p, o) if p.0 >= 2 * o.0 && p.1 > o.1 => (person, other),
-            (p, o) if o.0 >= 2 * p.0 && o.1 > p.1 => (other, person),
+        let most_documents = "read so in most documents";
+        let (won, lost, why) = match (weight(person), weight(other)) {
+            _ if spelled_as_acronym => (other, person, "a person's name in capitals is a slip"),
+            (p, o) if p.0 >= 2 * o.0 && p.1 > o.1 => (person, other, most_documents),
+            (p, o) if o.0 >= 2 * p.0 && o.1 > p.1 => (other, person, most_documents),
             _ => continue,
         };
         if uf.union(lost, won) {
             let reading = |g: usize| {
                 let kinds = kind_counts(groups[g].mentions.iter().map(|&i| mentions[i].kind));
-                let kind = kinds
-                    .iter()
-                    .max_by_key(|(_, n)| **n)
-                    .map_or("", |(k, _)| k.label());
+                let kind = majority_kind(&kinds).map_or("", EntityKind::label);
                 let documents = weight(g).0;
                 let plural = if documents == 1 { "" } else { "s" };
                 format!(
@@ -264,7 +262,7 @@ fn merge_kind_readings(
                 )
             };
             let line = format!(
-                "{} = {}: same key \"{}\", read so in most documents",
+                "{} = {}: same key \"{}\", {why}",
                 reading(lost),
                 reading(won),
                 groups[won].key
@@ -503,6 +501,14 @@ fn key_evidence(group: &Group<'_>, mentions: &[MentionRef<'_>]) -> Vec<String> {
     lines
 }
 
+/// The most frequent kind; ties go to the first in [`EntityKind`] order.
+fn majority_kind(kinds: &BTreeMap<EntityKind, usize>) -> Option<EntityKind> {
+    kinds
+        .iter()
+        .max_by_key(|(k, n)| (**n, Reverse(**k)))
+        .map(|(k, _)| *k)
+}
+
 fn kind_counts(kinds: impl Iterator<Item = EntityKind>) -> BTreeMap<EntityKind, usize> {
     let mut counts = BTreeMap::new();
     for kind in kinds {
@@ -526,10 +532,7 @@ fn entity(
         &declared
     };
     let kinds = kind_counts(voters.iter().map(|m| m.kind));
-    let kind = kinds
-        .iter()
-        .max_by_key(|(k, n)| (**n, Reverse(**k)))
-        .map_or(EntityKind::Misc, |(k, _)| *k);
+    let kind = majority_kind(&kinds).unwrap_or(EntityKind::Misc);
     let aliases: BTreeSet<&str> = refs.iter().map(|m| m.surface).collect();
     let mut locations: Vec<Location> = refs
         .iter()

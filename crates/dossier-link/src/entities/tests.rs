@@ -224,7 +224,7 @@ fn untyped_names_join_the_only_typed_one() {
     assert_eq!((fatah.kind, fatah.mentions.len()), (Org, 2));
     assert_eq!(
         fatah.merge_evidence,
-        ["\"Fatah\" (MISC) = \"Fatah\": same key \"fatah\", the only typed name with it"]
+        ["\"Fatah\" (MISC) = \"Fatah\": same key \"fatah\", the one typed entity with it"]
     );
     // "Jordan" is both a place and a person: the untyped mention stays alone.
     assert_eq!(entities.iter().filter(|e| e.name == "Jordan").count(), 3);
