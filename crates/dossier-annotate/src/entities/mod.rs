@@ -546,6 +546,14 @@ mod tests {
             "The Pan Arctic Council met; the PAC agreed.",
             &["ORG Pan Arctic Council", "ORG PAC => Pan Arctic Council"],
         );
+        check(
+            "The Pan Arctic Council met in Oslo. Later the Council agreed.",
+            &[
+                "ORG Pan Arctic Council",
+                "GPE Oslo",
+                "ORG Council => Pan Arctic Council",
+            ],
+        );
     }
 
     #[test]

@@ -10,7 +10,8 @@
 //!    person's name likewise ("Abu Marzouk" → "Moussa Abu Marzouk"); an acronym whose letters
 //!    are the initials of exactly one organization name gets that name; a weakly typed word
 //!    that ends exactly one other multi-word name takes its type and name ("the Strip" →
-//!    "Gaza Strip"). Ambiguous short forms keep their own text.
+//!    "Gaza Strip"), and so does an organization named by its head word alone ("the Ministry"
+//!    → "Norwegian Foreign Ministry"). Ambiguous short forms keep their own text.
 //!
 //! A name the user declared keeps its declared type and canonical name, and lends that name
 //! to its short forms.
@@ -22,6 +23,7 @@ use dossier_core::{EntityKind, Mention, Span};
 
 use super::user_gazetteer::Found;
 use super::{Candidate, Context, Evidence};
+use crate::lexicon::LEXICON;
 
 /// Turns candidates into mentions, in text order.
 pub(super) fn resolve(ctx: &Context, candidates: &[Candidate], user: &Found) -> Vec<Mention> {
@@ -63,7 +65,10 @@ pub(super) fn resolve(ctx: &Context, candidates: &[Candidate], user: &Found) -> 
                 full = Some(person);
             }
         }
-        if full.is_none() && candidate.evidence <= Evidence::Model && name.len() == 1 {
+        let lone_head =
+            || kind == EntityKind::Org && LEXICON.heads.get(name[0]) == Some(&EntityKind::Org);
+        let short_form = candidate.evidence <= Evidence::Model || lone_head();
+        if full.is_none() && name.len() == 1 && short_form {
             if let Some(head) = unique_head(&other_heads, &candidates, &words, name[0]) {
                 kind = candidates[head].kind;
                 full = Some(head);
