@@ -191,8 +191,7 @@ fn merge_untyped(groups: &[Group<'_>], uf: &mut Partition, steps: &mut Vec<(usiz
         let Some(targets) = typed.get(group.key.as_str()) else {
             continue;
         };
-        let roots: BTreeSet<usize> = targets.iter().map(|&t| uf.find(t)).collect();
-        if let (1, Some(&target)) = (roots.len(), targets.first()) {
+        if let Some(target) = uf.one_set(targets) {
             if uf.union(g, target) {
                 let line = format!(
                     "\"{}\" (MISC) = \"{}\": same key \"{}\", the one typed entity with it",
@@ -337,11 +336,9 @@ fn merge_short_forms(groups: &[Group<'_>], uf: &mut Partition, steps: &mut Vec<(
                 }
             }
         };
-        let roots: BTreeSet<usize> = longer.iter().map(|&l| uf.find(l)).collect();
-        if roots.len() != 1 {
+        let Some(target) = uf.one_set(longer) else {
             continue;
-        }
-        let target = longer[0];
+        };
         if uf.union(g, target) {
             let line = format!(
                 "\"{}\" = \"{}\": the only full name {how}",
@@ -386,11 +383,10 @@ fn merge_acronyms(
         }
     }
     for (g, found) in expansions {
-        let roots: BTreeSet<usize> = found.iter().map(|&e| uf.find(e)).collect();
-        let Some(&target) = found.first() else {
+        let Some(target) = uf.one_set(&found) else {
             continue;
         };
-        if roots.len() == 1 && uf.union(g, target) {
+        if uf.union(g, target) {
             let line = format!(
                 "\"{}\" = \"{}\": acronym of the name in the same document",
                 groups[g].label, groups[target].label

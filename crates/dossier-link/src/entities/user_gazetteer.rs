@@ -108,6 +108,17 @@ impl Partition {
         self.sets.find(g)
     }
 
+    /// The first of `groups` when they all belong to one set (one entity), else None.
+    pub(super) fn one_set<'g>(
+        &mut self,
+        groups: impl IntoIterator<Item = &'g usize>,
+    ) -> Option<usize> {
+        let mut groups = groups.into_iter();
+        let first = *groups.next()?;
+        let root = self.find(first);
+        groups.all(|&g| self.find(g) == root).then_some(first)
+    }
+
     /// Joins the sets of `a` and `b` unless they hold different entries; returns false when
     /// they were not joined (already one set, or told apart by the user).
     pub(super) fn union(&mut self, a: usize, b: usize) -> bool {
