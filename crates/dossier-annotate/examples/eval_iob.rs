@@ -9,7 +9,8 @@
 //! only every N-th document: the part `train_ner` holds out of `FILE@N`. `--errors` prints
 //! each missed (`-`) and wrong (`+`) name with its sentence. `--capitals` writes every text in
 //! capitals first (ASCII letters only, so offsets hold), as headlines and wire slugs are: a
-//! measure of how much the tagger leans on capitalization.
+//! measure of how much the tagger leans on capitalization. `--confusion` counts, for each gold
+//! label, what was found on its span: a kind, a name with other bounds, or nothing.
 //!
 //! Scoring another tool with the same scorer (see `bench/ner_peer.sh`): `--write-texts DIR`
 //! writes each document's rebuilt text to `DIR/N.txt` (N counts documents over all files, from
@@ -36,6 +37,7 @@ fn label(kind: EntityKind) -> Option<&'static str> {
 
 fn main() {
     let mut counts: BTreeMap<&str, [usize; 3]> = BTreeMap::new(); // true pos, predicted, gold
+    let mut confusion: BTreeMap<(&str, &str), usize> = BTreeMap::new(); // (gold, found) → count
     let mut words = 0;
     let mut elapsed = std::time::Duration::ZERO;
     let mut names_elapsed = std::time::Duration::ZERO;
@@ -61,6 +63,9 @@ fn main() {
                     let names_started = std::time::Instant::now();
                     let mentions = dossier_annotate::find_mentions(&doc.text, &sentences);
                     names_elapsed += names_started.elapsed();
+                    if options.confusion {
+                        count_confusions(&doc.gold, &mentions, &mut confusion);
+                    }
                     mentions
                         .iter()
                         .filter_map(|m| Some((m.span.start, m.span.end, label(m.kind)?)))
@@ -98,6 +103,9 @@ fn main() {
         total[2] += gold;
     }
     print_line("all", total[0], total[1], total[2]);
+    for ((gold, found), n) in &confusion {
+        println!("gold {gold:<4} found {found:<8} {n}");
+    }
     if options.predictions.is_some() {
         return;
     }
@@ -114,6 +122,7 @@ struct Options {
     paths: Vec<String>,
     show_errors: bool,
     capitals: bool,
+    confusion: bool,
     write_texts: Option<std::path::PathBuf>,
     /// Names found by another tool, by document number.
     predictions: Option<BTreeMap<usize, Vec<Labeled>>>,
@@ -125,6 +134,7 @@ impl Options {
             paths: Vec::new(),
             show_errors: false,
             capitals: false,
+            confusion: false,
             write_texts: None,
             predictions: None,
         };
@@ -133,6 +143,7 @@ impl Options {
             match arg.as_str() {
                 "--errors" => options.show_errors = true,
                 "--capitals" => options.capitals = true,
+                "--confusion" => options.confusion = true,
                 "--write-texts" => {
                     let dir = std::path::PathBuf::from(args.next().expect("--write-texts DIR"));
                     std::fs::create_dir_all(&dir)
@@ -178,6 +189,29 @@ fn read_predictions(file: &str) -> BTreeMap<usize, Vec<Labeled>> {
             .push((number(start), number(end), label));
     }
     names
+}
+
+/// Counts, for each gold name, what we found on it: the kind on the same span, "overlap" for
+/// a name that overlaps it with other bounds, or "nothing".
+fn count_confusions(
+    gold: &[Labeled],
+    mentions: &[dossier_core::Mention],
+    confusion: &mut BTreeMap<(&'static str, &'static str), usize>,
+) {
+    for &(start, end, gold_label) in gold {
+        let same = mentions
+            .iter()
+            .find(|m| m.span.start == start && m.span.end == end);
+        let overlapping = mentions
+            .iter()
+            .any(|m| m.span.start < end && start < m.span.end);
+        let found = match same {
+            Some(m) => m.kind.label(),
+            None if overlapping => "overlap",
+            None => "nothing",
+        };
+        *confusion.entry((gold_label, found)).or_default() += 1;
+    }
 }
 
 /// Prints the gold names missed (`-`) and the names predicted wrongly (`+`). Stops the program

@@ -173,6 +173,16 @@ fn eval_meantime(dir: &std::path::Path, errors: bool) -> anyhow::Result<()> {
         for missed in &evaluation.missed_names {
             listing.push_str(&format!("{}\t{}\n", missed.document, missed.text));
         }
+        listing.push_str(&format!(
+            "\nperson, organization and location names without a strict typed match ({}):\n",
+            evaluation.mistyped_names.len()
+        ));
+        for name in &evaluation.mistyped_names {
+            listing.push_str(&format!(
+                "{}\t{}\t→ {}\n",
+                name.document, name.gold, name.found
+            ));
+        }
         print_stdout(&listing)?;
     }
     Ok(())

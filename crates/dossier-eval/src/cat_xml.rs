@@ -56,11 +56,19 @@ pub struct CatDocument {
     pub markables: Vec<Markable>,
     /// `m_id` of a mention → cross-document instance id of what it refers to.
     pub instance_of: BTreeMap<String, String>,
+    /// Instance id → its `ent_type` (PER, ORG, LOC, PRO, FIN, MIX), for entity instances.
+    pub instance_type: BTreeMap<String, String>,
 }
 
 impl CatDocument {
     pub fn markables<'a>(&'a self, tag: &'a str) -> impl Iterator<Item = &'a Markable> + 'a {
         self.markables.iter().filter(move |m| m.tag == tag)
+    }
+
+    /// The `ent_type` of the entity a mention refers to, when it refers to one.
+    pub fn entity_type(&self, m_id: &str) -> Option<&str> {
+        let instance = self.instance_of.get(m_id)?;
+        self.instance_type.get(instance).map(String::as_str)
     }
 }
 
@@ -87,6 +95,7 @@ fn parse_tree(name: String, tree: &roxmltree::Document) -> CatDocument {
     let (text, token_spans, sentences) = join_tokens(root);
     let mut markables = Vec::new();
     let mut instance_ids: BTreeMap<String, String> = BTreeMap::new();
+    let mut instance_type: BTreeMap<String, String> = BTreeMap::new();
     let mut creation_time = None;
     for element in root.descendants().filter(|n| n.is_element()) {
         let tag = element.tag_name().name();
@@ -97,6 +106,9 @@ fn parse_tree(name: String, tree: &roxmltree::Document) -> CatDocument {
         }
         if let Some(instance) = element.attribute("instance_id") {
             instance_ids.insert(m_id.clone(), instance.to_string());
+            if let Some(kind) = element.attribute("ent_type") {
+                instance_type.insert(instance.to_string(), kind.to_string());
+            }
         }
         if let Some(span) = anchored_span(element, &token_spans) {
             let attributes = element
@@ -119,6 +131,7 @@ fn parse_tree(name: String, tree: &roxmltree::Document) -> CatDocument {
         sentences,
         markables,
         instance_of,
+        instance_type,
     }
 }
 
@@ -261,5 +274,7 @@ mod tests {
             document.instance_of.get("12").map(String::as_str),
             Some("ORG1")
         );
+        assert_eq!(document.entity_type("12"), Some("ORG"));
+        assert_eq!(document.entity_type("10"), None, "a time is no entity");
     }
 }

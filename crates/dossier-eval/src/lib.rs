@@ -17,4 +17,4 @@ pub use reuse::{
     evaluate_reuse, generate_reuse_corpus, read_base_texts, score_reuse, BaseText, KindCounts,
     Planted, ReuseCorpus, ReuseEvaluation,
 };
-pub use scoring::{evaluate_cat_corpus, CatEvaluation, MissedName};
+pub use scoring::{evaluate_cat_corpus, CatEvaluation, MissedName, MistypedName};

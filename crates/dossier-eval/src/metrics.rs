@@ -65,6 +65,22 @@ fn ratio(numerator: f64, denominator: f64) -> f64 {
     }
 }
 
+/// Scores `system` items against `gold` items, `same(gold, system)` saying when they match.
+pub fn score_matches<T>(gold: &[T], system: &[T], same: impl Fn(&T, &T) -> bool) -> Score {
+    Score {
+        precision_hits: system
+            .iter()
+            .filter(|s| gold.iter().any(|g| same(g, s)))
+            .count() as f64,
+        system: system.len() as f64,
+        recall_hits: gold
+            .iter()
+            .filter(|g| system.iter().any(|s| same(g, s)))
+            .count() as f64,
+        gold: gold.len() as f64,
+    }
+}
+
 /// How two spans must relate to count as the same mention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Matching {
@@ -85,18 +101,7 @@ impl Matching {
 
 /// Scores system spans against gold spans.
 pub fn span_score(gold: &[Span], system: &[Span], matching: Matching) -> Score {
-    Score {
-        precision_hits: system
-            .iter()
-            .filter(|s| gold.iter().any(|g| matching.matches(*g, **s)))
-            .count() as f64,
-        system: system.len() as f64,
-        recall_hits: gold
-            .iter()
-            .filter(|g| system.iter().any(|s| matching.matches(**g, *s)))
-            .count() as f64,
-        gold: gold.len() as f64,
-    }
+    score_matches(gold, system, |g, s| matching.matches(*g, *s))
 }
 
 /// B³ over a set of mentions, each with its gold cluster and its system cluster (`None` when

@@ -4,10 +4,10 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use dossier_core::{AnalyzedDocument, Document, Metadata, Span};
+use dossier_core::{AnalyzedDocument, Document, EntityKind, Metadata, Span};
 
-use crate::cat_xml::{read_cat_file, CatDocument, CatError};
-use crate::metrics::{b_cubed, span_score, Matching, Score};
+use crate::cat_xml::{read_cat_file, CatDocument, CatError, Markable};
+use crate::metrics::{b_cubed, score_matches, span_score, Matching, Score};
 
 /// The scores of every task over a corpus, summed over topics (micro-averaged).
 #[derive(Debug, Default)]
@@ -19,6 +19,11 @@ pub struct CatEvaluation {
     pub time_value: Score,
     pub entity_names_strict: Score,
     pub entity_names_relaxed: Score,
+    /// Names of persons, organizations and locations with their type (GPE counts as LOC):
+    /// same span, or overlapping, and same type. Only system names on annotated names count
+    /// on the precision side, since MEANTIME leaves many names unannotated.
+    pub typed_names_strict: Score,
+    pub typed_names_relaxed: Score,
     pub entity_coreference: Score,
     pub event_mentions_strict: Score,
     pub event_mentions_relaxed: Score,
@@ -27,6 +32,18 @@ pub struct CatEvaluation {
     pub event_coreference: Score,
     /// The gold names no system mention overlaps, in corpus order, for looking into recall.
     pub missed_names: Vec<MissedName>,
+    /// The gold person, organization and location names without a strict typed match.
+    pub mistyped_names: Vec<MistypedName>,
+}
+
+/// A gold PER, ORG or LOC name that no system name matches in span and type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MistypedName {
+    pub document: String,
+    /// "LABEL name" as annotated.
+    pub gold: String,
+    /// The system's names overlapping it, "LABEL name" joined by " | ", or empty.
+    pub found: String,
 }
 
 /// A gold entity name that no system mention overlaps.
@@ -222,18 +239,9 @@ fn score_times(gold: &CatDocument, system: &AnalyzedDocument, evaluation: &mut C
         .time_extent_relaxed
         .add(span_score(&gold_spans, &system_spans, Matching::Relaxed));
     let same = |a: &(Span, &str), b: &(Span, &str)| a.0.overlaps(b.0) && a.1 == b.1;
-    evaluation.time_value.add(Score {
-        precision_hits: system_times
-            .iter()
-            .filter(|s| gold_times.iter().any(|g| same(g, s)))
-            .count() as f64,
-        system: system_times.len() as f64,
-        recall_hits: gold_times
-            .iter()
-            .filter(|g| system_times.iter().any(|s| same(g, s)))
-            .count() as f64,
-        gold: gold_times.len() as f64,
-    });
+    evaluation
+        .time_value
+        .add(score_matches(&gold_times, &system_times, same));
 }
 
 fn score_mentions(gold: &CatDocument, system: &AnalyzedDocument, evaluation: &mut CatEvaluation) {
@@ -249,6 +257,7 @@ fn score_mentions(gold: &CatDocument, system: &AnalyzedDocument, evaluation: &mu
     evaluation
         .entity_names_relaxed
         .add(span_score(&names, &mentions, Matching::Relaxed));
+    score_typed_names(gold, system, evaluation);
     let missed = names
         .iter()
         .filter(|&&name| !mentions.iter().any(|&m| Matching::Relaxed.matches(name, m)));
@@ -294,6 +303,71 @@ fn score_mentions(gold: &CatDocument, system: &AnalyzedDocument, evaluation: &mu
         .add(span_score(&events, &triggers, Matching::Strict));
 }
 
+/// A name with the PER/ORG/LOC label it is scored under.
+type TypedName = (Span, &'static str);
+
+/// Scores persons, organizations and locations with their types (see
+/// [`CatEvaluation::typed_names_strict`]).
+fn score_typed_names(
+    gold: &CatDocument,
+    system: &AnalyzedDocument,
+    evaluation: &mut CatEvaluation,
+) {
+    let gold_names: Vec<&Markable> = gold
+        .markables("ENTITY_MENTION")
+        .filter(|m| m.attribute("syntactic_type") == "NAM")
+        .collect();
+    let gold_typed: Vec<TypedName> = gold_names
+        .iter()
+        .filter_map(|m| {
+            let label = match gold.entity_type(&m.m_id)? {
+                "PER" => "PER",
+                "ORG" => "ORG",
+                "LOC" => "LOC",
+                _ => return None,
+            };
+            Some((m.span, label))
+        })
+        .collect();
+    let system_typed: Vec<TypedName> = system
+        .annotations
+        .mentions
+        .iter()
+        .filter(|m| gold_names.iter().any(|g| g.span.overlaps(m.span)))
+        .filter_map(|m| {
+            let label = match m.kind {
+                EntityKind::Person => "PER",
+                EntityKind::Org => "ORG",
+                EntityKind::Gpe | EntityKind::Loc => "LOC",
+                EntityKind::Norp | EntityKind::Misc => return None,
+            };
+            Some((m.span, label))
+        })
+        .collect();
+    let show = |(span, label): &TypedName| format!("{label} {}", span.slice(&gold.text));
+    for name in &gold_typed {
+        if !system_typed.contains(name) {
+            let found: Vec<String> = system_typed
+                .iter()
+                .filter(|s| s.0.overlaps(name.0))
+                .map(show)
+                .collect();
+            evaluation.mistyped_names.push(MistypedName {
+                document: gold.name.clone(),
+                gold: show(name),
+                found: found.join(" | "),
+            });
+        }
+    }
+    for (matching, score) in [
+        (Matching::Strict, &mut evaluation.typed_names_strict),
+        (Matching::Relaxed, &mut evaluation.typed_names_relaxed),
+    ] {
+        let same = |a: &TypedName, b: &TypedName| a.1 == b.1 && matching.matches(a.0, b.0);
+        score.add(score_matches(&gold_typed, &system_typed, same));
+    }
+}
+
 impl fmt::Display for CatEvaluation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
@@ -301,7 +375,7 @@ impl fmt::Display for CatEvaluation {
             "{} topics, {} documents (document creation times not scored)",
             self.topics, self.documents
         )?;
-        let rows: [(&str, &Score); 10] = [
+        let rows: [(&str, &Score); 12] = [
             ("time extent, strict", &self.time_extent_strict),
             ("time extent, relaxed", &self.time_extent_relaxed),
             ("time value (relaxed extent, equal value)", &self.time_value),
@@ -312,6 +386,14 @@ impl fmt::Display for CatEvaluation {
             (
                 "entity names, relaxed (P indicative)",
                 &self.entity_names_relaxed,
+            ),
+            (
+                "typed names PER/ORG/LOC, strict (on gold)",
+                &self.typed_names_strict,
+            ),
+            (
+                "typed names PER/ORG/LOC, relaxed (on gold)",
+                &self.typed_names_relaxed,
             ),
             (
                 "entity coreference, cross-document B3",
@@ -352,7 +434,13 @@ mod tests {
 <Markables>
 <ENTITY_MENTION m_id="11" syntactic_type="NAM"><token_anchor t_id="3"/></ENTITY_MENTION>
 <ENTITY_MENTION m_id="12" syntactic_type="NAM"><token_anchor t_id="5"/><token_anchor t_id="6"/></ENTITY_MENTION>
+<ENTITY m_id="13" ent_type="LOC" instance_id="LOC1"/>
+<ENTITY m_id="14" ent_type="ORG" instance_id="ORG1"/>
 </Markables>
+<Relations>
+<REFERS_TO r_id="1"><source m_id="11"/><target m_id="13"/></REFERS_TO>
+<REFERS_TO r_id="2"><source m_id="12"/><target m_id="14"/></REFERS_TO>
+</Relations>
 </Document>"#;
 
     #[test]
@@ -367,6 +455,17 @@ mod tests {
             [MissedName {
                 document: "plan".into(),
                 text: "the plan".into(),
+            }]
+        );
+        // Typed: "France" found as a place; "the plan", annotated ORG, not found.
+        assert_eq!(evaluation.typed_names_strict.recall(), 0.5);
+        assert_eq!(evaluation.typed_names_strict.precision(), 1.0);
+        assert_eq!(
+            evaluation.mistyped_names,
+            [MistypedName {
+                document: "plan".into(),
+                gold: "ORG the plan".into(),
+                found: String::new(),
             }]
         );
     }

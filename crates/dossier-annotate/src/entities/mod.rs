@@ -24,7 +24,7 @@ mod repeats;
 mod resolve;
 pub(crate) use resolve::{acronym_letters, initials};
 pub(crate) mod rules;
-mod runs;
+pub(crate) mod runs;
 pub(crate) mod tokens;
 mod typing;
 mod user_gazetteer;
@@ -153,7 +153,28 @@ pub fn find_mentions_with(text: &str, sentences: &[Span], user: &UserNames) -> V
     let mut found = user.find(&ctx);
     found.overrule(&ctx, &mut candidates);
     repeats::add_repeats(&ctx, &mut candidates);
+    take_abbreviation_periods(&ctx, &mut candidates);
     resolve::resolve(&ctx, &candidates, &found)
+}
+
+/// A name that ends in an abbreviation ("Apple Inc", "Martin Luther King Jr") takes the
+/// abbreviation's period: "Apple Inc." is the name as written. Names the user declared keep
+/// their bounds.
+fn take_abbreviation_periods(ctx: &Context, candidates: &mut [Candidate]) {
+    for candidate in candidates {
+        let last = ctx.tokens[candidate.end - 1];
+        let period_follows = ctx
+            .tokens
+            .get(candidate.end)
+            .is_some_and(|next| next.start == last.end && next.text(ctx.text) == ".");
+        if period_follows
+            && candidate.evidence != Evidence::User
+            && last.shape == Shape::Capitalized
+            && LEXICON.abbreviations.contains(ctx.word(candidate.end - 1))
+        {
+            candidate.end += 1;
+        }
+    }
 }
 
 /// Groups tokens by sentence. Text outside every sentence span (there should be none) is
@@ -391,6 +412,24 @@ mod tests {
             "The Russia-Ukraine talks ended.",
             &["GPE Russia", "GPE Ukraine"],
         );
+    }
+
+    #[test]
+    fn a_title_that_is_a_common_surname_ends_a_name() {
+        check(
+            "Stephen King met King Harald.",
+            &["PERSON Stephen King", "PERSON Harald"],
+        );
+    }
+
+    #[test]
+    fn a_name_ending_in_an_abbreviation_keeps_its_period() {
+        check(
+            "Staff of Apple Inc. met Samuel Varga Jr. there.",
+            &["ORG Apple Inc.", "PERSON Samuel Varga Jr."],
+        );
+        // A period that ends an ordinary word is the sentence's.
+        check("They flew to Paris.", &["GPE Paris"]);
     }
 
     #[test]

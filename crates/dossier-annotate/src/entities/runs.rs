@@ -55,7 +55,7 @@ impl Unit {
     }
 }
 
-const COMPLEMENT_CONNECTORS: [&str; 3] = ["of", "for", "on"];
+pub(crate) const COMPLEMENT_CONNECTORS: [&str; 3] = ["of", "for", "on"];
 const PARTICLES: [&str; 16] = [
     "van", "von", "de", "der", "den", "du", "da", "di", "del", "della", "dos", "la", "le", "bin",
     "ibn", "y",
@@ -82,7 +82,10 @@ fn read_run(ctx: &Context, start: usize, end: usize) -> Vec<Unit> {
     let mut has_head = false;
     let mut in_complement = false;
     loop {
-        let unit = read_unit(ctx, i, end);
+        let mut unit = read_unit(ctx, i, end);
+        if is_surname_not_title(ctx, &units, unit, end) {
+            unit = Unit::new(ctx, unit.start, unit.end, UnitKind::Plain);
+        }
         has_head |= unit.head.is_some();
         units.push(unit);
         i = unit.end;
@@ -137,6 +140,26 @@ fn connector_at(
         return Some(1);
     }
     (PARTICLES.contains(&word) && last_plain && name_at(i + 1)).then_some(1)
+}
+
+/// True for a one-word title that is a common surname ending a plain name: "Stephen King",
+/// "Martin Luther King Jr.", but not "King Abdullah" (a name follows) or "Jordan King" (no
+/// plain name before).
+fn is_surname_not_title(ctx: &Context, units: &[Unit], unit: Unit, end: usize) -> bool {
+    let next = unit.end;
+    let ends_name = next >= end
+        || !ctx.tokens[next].is_name_like()
+        || is_abbreviation_with_period(ctx, next, end);
+    unit.kind == UnitKind::Title
+        && unit.end == unit.start + 1
+        && units.last().is_some_and(|u| u.kind == UnitKind::Plain)
+        && ends_name
+        && crate::tagger::is_common_surname(ctx.word(unit.start))
+}
+
+/// True when token `i` is an abbreviation written with its period ("Jr.").
+fn is_abbreviation_with_period(ctx: &Context, i: usize, end: usize) -> bool {
+    LEXICON.abbreviations.contains(ctx.word(i)) && i + 1 < end && ctx.word(i + 1) == "."
 }
 
 /// Reads one unit at the name-like token `i`: the longest gazetteer entry or title, or a plain

@@ -111,13 +111,23 @@ impl Gazetteer {
 
     /// True when `words` are exactly the name of a country, region, continent or city.
     pub fn is_place<'a>(&self, words: impl Iterator<Item = &'a str>) -> bool {
+        let places = COUNTRY | REGION | CONTINENT | CITY_LARGE | CITY_MEDIUM | CITY_SMALL;
+        self.has_class(words, places)
+    }
+
+    /// True when `word` is one of the most common surnames ("King", "Bishop").
+    pub fn is_common_surname(&self, word: &str) -> bool {
+        self.has_class(std::iter::once(word), SURNAME_COMMON)
+    }
+
+    /// True when `words` are exactly an entry of one of the `classes`.
+    fn has_class<'a>(&self, words: impl Iterator<Item = &'a str>, classes: u16) -> bool {
         let key = words.fold(SEED, |key, word| {
             chain(key, super::features::hash_lower(word.chars()))
         });
-        let places = COUNTRY | REGION | CONTINENT | CITY_LARGE | CITY_MEDIUM | CITY_SMALL;
         self.entries
             .get(&key)
-            .is_some_and(|&class| class & places != 0)
+            .is_some_and(|&class| class & classes != 0)
     }
 
     /// Marks the matches in one sentence: `out[i]` gets the classes of the entries starting at

@@ -8,6 +8,7 @@ use dossier_core::EntityKind;
 use super::gazetteer::GAZETTEER;
 use super::Tagged;
 use crate::entities::rules::RuleView;
+use crate::entities::runs::COMPLEMENT_CONNECTORS;
 use crate::entities::tokens::Shape;
 use crate::entities::{acronym_letters, initials, Candidate, Context, Evidence};
 use crate::fast_hash::FastMap;
@@ -22,7 +23,8 @@ pub(crate) fn merge(ctx: &Context, rules: &RuleView, tagged: &[Tagged]) -> Vec<C
     let mut covered = vec![false; rules.unit.len()];
     let trimmed: Vec<Tagged> = tagged
         .iter()
-        .filter_map(|name| trim(ctx, rules, *name))
+        .flat_map(|name| split_joined_names(ctx, *name))
+        .filter_map(|name| trim(ctx, rules, name))
         .filter(|name| !is_forced_common_word(ctx, rules, name))
         .collect();
     let longer = TaggedIndex::new(ctx.tokens.len(), &trimmed, &rules.candidates);
@@ -282,12 +284,63 @@ fn inside_longer_name(candidate: &Candidate, tagged: &TaggedIndex) -> bool {
         })
 }
 
+/// Cuts a tagged name where it joins two names: at a lower-case "and" ("Northrop Grumman and
+/// Airbus"), unless the name has a complement before it ("Bank of Scotland and Wales") or an
+/// organization head word after it ("Bill and Melinda Gates Foundation"); and at a possessive
+/// after a word that is mostly written capitalized ("Boeing's Launch Systems"), not after a
+/// common word ("People's Republic").
+fn split_joined_names(ctx: &Context, name: Tagged) -> Vec<Tagged> {
+    let mut pieces = Vec::new();
+    let mut start = name.start;
+    let mut complement = false;
+    for i in name.start..name.end {
+        let word = ctx.word(i);
+        complement |= COMPLEMENT_CONNECTORS.contains(&word);
+        let cut = match word {
+            "and" => !complement && !has_org_head(ctx, i + 1, name.end),
+            _ => {
+                ctx.tokens[i].shape == Shape::Punct && is_possessive(word) && i > start && {
+                    let before = ctx.word(i - 1);
+                    crate::tagger::capitalized_percent(before)
+                        .is_none_or(|percent| percent >= COMMON_WORD_PERCENT)
+                }
+            }
+        };
+        if cut {
+            if start < i {
+                pieces.push(Tagged {
+                    start,
+                    end: i,
+                    ..name
+                });
+            }
+            start = i + 1;
+        }
+    }
+    if start < name.end {
+        pieces.push(Tagged { start, ..name });
+    }
+    pieces
+}
+
+/// Below this share of capitalized occurrences a word before a possessive is a common word.
+const COMMON_WORD_PERCENT: u8 = 50;
+
+fn is_possessive(word: &str) -> bool {
+    matches!(word, "'s" | "’s" | "'S" | "’S")
+}
+
+fn has_org_head(ctx: &Context, start: usize, end: usize) -> bool {
+    (start..end).any(|i| LEXICON.heads.get(ctx.word(i)) == Some(&EntityKind::Org))
+}
+
 /// A name without what names never include: a leading title ("Mrs", "President", "Foreign
 /// Minister"; organizations keep theirs: "General Motors", "Major League Baseball"), leading
 /// punctuation (the hyphen of "Russia-Ukraine"), a sentence-initial "The"
 /// before a person or place ("The Davis Cup"; organizations may own theirs: "The Hockey News"),
-/// and trailing punctuation (the possessive "’s") or lower-case words ("of herring" in "empty
-/// the Baltic of herring"): a name may have "of" inside but never ends in it. None when nothing
+/// and trailing punctuation (the possessive "’s"), lower-case words ("of herring" in "empty
+/// the Baltic of herring": a name may have "of" inside but never ends in it) or months and
+/// weekdays ("on Tuesday" after "Boeing Commercial Airplanes"). None when nothing
 /// is left, or when an organization is only the first words of a title.
 fn trim(ctx: &Context, rules: &RuleView, mut name: Tagged) -> Option<Tagged> {
     let organization = name.label == 1;
@@ -299,7 +352,8 @@ fn trim(ctx: &Context, rules: &RuleView, mut name: Tagged) -> Option<Tagged> {
         name.start += 1;
     }
     while name.start < name.end
-        && matches!(ctx.tokens[name.end - 1].shape, Shape::Punct | Shape::Lower)
+        && (matches!(ctx.tokens[name.end - 1].shape, Shape::Punct | Shape::Lower)
+            || LEXICON.non_names.contains(ctx.word(name.end - 1)))
     {
         name.end -= 1;
     }
@@ -381,6 +435,54 @@ mod tests {
                 ("Toronto Blue Jays", Org),
                 ("Los Angeles", Gpe)
             ]
+        );
+    }
+
+    #[test]
+    fn tagged_names_are_cut_where_they_join_two_names() {
+        use super::{split_joined_names, Tagged};
+        use crate::entities::Context;
+        let pieces = |text: &str| {
+            let ctx = Context::new(text, &crate::split_sentences(text));
+            let whole = Tagged {
+                start: 0,
+                end: ctx.tokens.len() - 1,
+                label: 1,
+            };
+            split_joined_names(&ctx, whole)
+                .iter()
+                .map(|t| ctx.slice(t.start, t.end).to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            pieces("Northrop Grumman and Airbus."),
+            ["Northrop Grumman", "Airbus"]
+        );
+        assert_eq!(
+            pieces("Boeing's Launch Systems."),
+            ["Boeing", "Launch Systems"]
+        );
+        // A complement or a head word after "and" keeps the name whole, as does a possessive
+        // after a common word.
+        assert_eq!(
+            pieces("Bank of Scotland and Wales."),
+            ["Bank of Scotland and Wales"]
+        );
+        assert_eq!(
+            pieces("Health and Hospitals Corporation."),
+            ["Health and Hospitals Corporation"]
+        );
+        assert_eq!(
+            pieces("People's Republic of Kordavia."),
+            ["People's Republic of Kordavia"]
+        );
+    }
+
+    #[test]
+    fn a_weekday_after_a_name_is_not_part_of_it() {
+        assert_eq!(
+            names("Boeing Commercial Airplanes on Tuesday said it would build a plane."),
+            ["ORG Boeing Commercial Airplanes"]
         );
     }
 

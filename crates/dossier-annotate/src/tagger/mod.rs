@@ -44,6 +44,11 @@ pub(crate) fn capitalized_percent(word: &str) -> Option<u8> {
     word_stats::WORD_STATS.capitalized_percent(features::hash_lower(word.chars()))
 }
 
+/// True when `word` is one of the most common surnames of the feature gazetteer.
+pub(crate) fn is_common_surname(word: &str) -> bool {
+    gazetteer::GAZETTEER.is_common_surname(word)
+}
+
 /// A tagged name: tokens `[start, end)` and its label (0 PER, 1 ORG, 2 LOC, 3 MISC).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Tagged {
