@@ -42,7 +42,8 @@ pub struct MistypedName {
     pub document: String,
     /// "LABEL name" as annotated.
     pub gold: String,
-    /// The system's names overlapping it, "LABEL name" joined by " | ", or empty.
+    /// The system's names overlapping it, "KIND name" joined by " | " (kinds as in
+    /// `dossier.json`: PERSON, GPE, MISC…), or empty.
     pub found: String,
 }
 
@@ -347,10 +348,12 @@ fn score_typed_names(
     let show = |(span, label): &TypedName| format!("{label} {}", span.slice(&gold.text));
     for name in &gold_typed {
         if !system_typed.contains(name) {
-            let found: Vec<String> = system_typed
+            let found: Vec<String> = system
+                .annotations
+                .mentions
                 .iter()
-                .filter(|s| s.0.overlaps(name.0))
-                .map(show)
+                .filter(|m| m.span.overlaps(name.0))
+                .map(|m| format!("{} {}", m.kind.label(), m.span.slice(&gold.text)))
                 .collect();
             evaluation.mistyped_names.push(MistypedName {
                 document: gold.name.clone(),

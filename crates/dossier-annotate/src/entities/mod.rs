@@ -26,7 +26,7 @@ pub(crate) use resolve::{acronym_letters, initials};
 pub(crate) mod rules;
 pub(crate) mod runs;
 pub(crate) mod tokens;
-mod typing;
+pub(crate) mod typing;
 mod user_gazetteer;
 
 use crate::fast_hash::FastSet as HashSet;
@@ -329,6 +329,11 @@ mod tests {
         check(
             "The talks were led by Ambassador Kowalczyk.",
             &["PERSON Kowalczyk"],
+        );
+        // A title written with its period ("Mr.") is a title, not a name.
+        check(
+            "It was signed by Mr. Arvo Kessel and Dr. Kowalczyk.",
+            &["PERSON Arvo Kessel", "PERSON Kowalczyk"],
         );
         check(
             "He met the rebel leader Tarvo Essen.",

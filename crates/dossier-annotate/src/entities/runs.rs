@@ -168,8 +168,7 @@ fn read_unit(ctx: &Context, i: usize, end: usize) -> Unit {
     // A one-word entry is no evidence where its capital is forced on a common word ("Who …").
     let known = longest_match(&LEXICON.gazetteer, ctx, i, end)
         .filter(|&(len, _)| len > 1 || !ctx.is_forced_common_word(i));
-    let title = longest_match(&LEXICON.titles, ctx, i, end)
-        .filter(|&(len, ())| ctx.tokens[i + len - 1].is_name_like());
+    let title = title_at(ctx, i, end);
     let known_len = known.map_or(0, |(len, _)| len);
     match (known, title) {
         (Some((len, kind)), _) if len >= title.map_or(0, |(len, ())| len) => {
@@ -177,6 +176,18 @@ fn read_unit(ctx: &Context, i: usize, end: usize) -> Unit {
         }
         (_, Some((len, ()))) if len > known_len => Unit::new(ctx, i, i + len, UnitKind::Title),
         _ => Unit::new(ctx, i, i + 1, UnitKind::Plain),
+    }
+}
+
+/// The longest title starting at token `i` that ends in a name word: "Mr" of "Mr.", since
+/// the period is no part of a name.
+fn title_at(ctx: &Context, i: usize, mut end: usize) -> Option<(usize, ())> {
+    loop {
+        let (len, ()) = longest_match(&LEXICON.titles, ctx, i, end)?;
+        if ctx.tokens[i + len - 1].is_name_like() {
+            return Some((len, ()));
+        }
+        end = i + len - 1;
     }
 }
 

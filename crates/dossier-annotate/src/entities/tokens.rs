@@ -5,7 +5,7 @@
 //! of a name. Dotted acronyms ("U.S.", "e.g.") are one token, and so is a middle initial with
 //! its period ("D." in "James D. Watson"). A hyphen is its own token (so
 //! "Moscow-based" yields "Moscow", and "Russia-Hamas" two names), except after the Arabic
-//! article ("al-Assad"). Everything else that is not whitespace is a one-character punctuation
+//! article ("al-Assad"). An ampersand between capitals stays inside ("AT&T"). Everything else that is not whitespace is a one-character punctuation
 //! token. Gazetteer entries are tokenized the same way, so both sides always agree.
 
 /// The shape of a token, which is all name finding needs to know about its spelling.
@@ -163,6 +163,10 @@ fn word_end(text: &str, start: usize) -> usize {
                 next.is_some_and(char::is_alphanumeric) && !possessive_s_at(text, after)
             }
             '-' => is_article(&text[start..i]) && next.is_some_and(char::is_uppercase),
+            // "AT&T", "S&P": an ampersand between capitals, without spaces.
+            '&' => {
+                bytes[i - 1].is_ascii_uppercase() && next.is_some_and(|n| n.is_ascii_uppercase())
+            }
             _ => false,
         };
         if !joins {
@@ -229,6 +233,10 @@ mod tests {
             &["a", "Moscow", "-", "based", "exchange"],
         );
         check("Bashar al-Assad", &["Bashar", "al-Assad"]);
+        check(
+            "AT&T and R & D, Q&a",
+            &["AT&T", "and", "R", "&", "D", ",", "Q", "&", "a"],
+        );
         check(
             "Milàn Czerny, 3.5",
             &["Milàn", "Czerny", ",", "3", ".", "5"],

@@ -231,8 +231,14 @@ fn type_plain(ctx: &Context, name: &[Unit], person_cue: bool) -> (EntityKind, Ev
         };
         return (EntityKind::Person, evidence);
     }
-    if let Some(kind) = apposition_type(ctx, end).or_else(|| kind_noun_type(ctx, start, end)) {
+    if let Some(kind) =
+        apposition_type(ctx, end).or_else(|| quoted_after_kind_noun(ctx, start, end))
+    {
         return (kind, Evidence::Cue);
+    }
+    // Weak: a maker is named the same way ("Airbus jets"), and its other mentions decide.
+    if let Some(kind) = modifies_artifact(ctx, end) {
+        return (kind, Evidence::Weak);
     }
     if is_dateline(ctx, start, end) {
         return (EntityKind::Gpe, Evidence::Cue);
@@ -327,13 +333,7 @@ fn apposition_type(ctx: &Context, end: usize) -> Option<EntityKind> {
     None
 }
 
-/// The kind a common noun next to the name gives it: a quoted name right after an ORG or MISC
-/// noun is of that kind ('the newspaper "Izvestia"'); a name that modifies an artifact noun,
-/// directly or through adjectives and hyphenated words ("Javelin anti-tank missiles"), is MISC.
-fn kind_noun_type(ctx: &Context, start: usize, end: usize) -> Option<EntityKind> {
-    quoted_after_kind_noun(ctx, start, end).or_else(|| modifies_artifact(ctx, end))
-}
-
+/// The kind of a quoted name right after an ORG or MISC noun ('the newspaper "Izvestia"').
 fn quoted_after_kind_noun(ctx: &Context, start: usize, end: usize) -> Option<EntityKind> {
     let closed = end < ctx.tokens.len() && is_quote(ctx.word(end));
     closed.then(|| kind_noun_before_quote(ctx, start)).flatten()
@@ -360,7 +360,7 @@ const MAX_MODIFIER_TOKENS: usize = 4;
 /// MISC when an artifact noun ends the lower-case noun phrase after token `end - 1`, the
 /// words before it being adjectives or hyphenated ("Javelin anti-tank missiles"); a noun that
 /// itself modifies a following kind noun ("tank commander") does not end the phrase.
-fn modifies_artifact(ctx: &Context, end: usize) -> Option<EntityKind> {
+pub(crate) fn modifies_artifact(ctx: &Context, end: usize) -> Option<EntityKind> {
     let last = ctx.tokens.len().min(end + MAX_MODIFIER_TOKENS + 1);
     for i in end..last {
         let word = ctx.word(i);

@@ -10,6 +10,7 @@ use super::Tagged;
 use crate::entities::rules::RuleView;
 use crate::entities::runs::COMPLEMENT_CONNECTORS;
 use crate::entities::tokens::Shape;
+use crate::entities::typing::modifies_artifact;
 use crate::entities::{acronym_letters, initials, Candidate, Context, Evidence};
 use crate::fast_hash::FastMap;
 use crate::lexicon::LEXICON;
@@ -45,6 +46,9 @@ pub(crate) fn merge(ctx: &Context, rules: &RuleView, tagged: &[Tagged]) -> Vec<C
         covered[name.start..name.end].fill(true);
         let same_span = by_span.get(&(name.start, name.end)).copied();
         let kind = match (name.label, same_span.map(|c| c.kind)) {
+            // A name that modifies an artifact noun is a product's, not a person's ("Tarvel
+            // anti-tank missiles"); its maker's ("Airbus jets") the tagger may still call ORG.
+            (0, _) if modifies_artifact(ctx, name.end).is_some() => EntityKind::Misc,
             (0, _) => EntityKind::Person,
             (1, _) => EntityKind::Org,
             (3, Some(EntityKind::Norp)) => EntityKind::Norp,
