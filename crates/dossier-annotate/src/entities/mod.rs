@@ -420,6 +420,21 @@ mod tests {
     }
 
     #[test]
+    fn given_names_and_particles_start_names_that_places_do_not_cut() {
+        check(
+            "Later Chad Hurley met Florence Garrard in Paris.",
+            &["PERSON Chad Hurley", "PERSON Florence Garrard", "GPE Paris"],
+        );
+        // A capitalized particle opening the sentence stays in the name (its type is the
+        // tagger's guess).
+        let text = "De Gaulle had instructed them.";
+        let found = find_mentions(text, &split_sentences(text));
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].span.slice(text), "De Gaulle");
+        check("Chad and Jordan signed it.", &["GPE Chad", "GPE Jordan"]);
+    }
+
+    #[test]
     fn a_title_that_is_a_common_surname_ends_a_name() {
         check(
             "Stephen King met King Harald.",

@@ -14,7 +14,7 @@
 
 use dossier_core::EntityKind;
 
-use super::runs::{Unit, UnitKind};
+use super::runs::{Unit, UnitKind, PARTICLES};
 use super::tokens::Shape;
 use super::{Candidate, Context, Evidence};
 use crate::lexicon::LEXICON;
@@ -29,8 +29,9 @@ pub(super) fn type_run(ctx: &Context, run: &[Unit], out: &mut Vec<Candidate>) {
         let after_given = || i > 0 && LEXICON.given_names.contains(ctx.word(run[i - 1].start));
         let named_after_quote = || i == 0 && kind_noun_before_quote(ctx, unit.start).is_some();
         let dateline = || is_dateline(ctx, run[0].start, run[run.len() - 1].end);
+        let before_name = || starts_two_word_name(ctx, run, i);
         if is_breaker(ctx, *unit, || {
-            has_head || after_given() || named_after_quote() || dateline()
+            has_head || after_given() || named_after_quote() || dateline() || before_name()
         }) {
             type_piece(ctx, trim_connectors(&run[piece_start..i]), out);
             piece_start = i + 1;
@@ -59,6 +60,26 @@ fn is_breaker(ctx: &Context, unit: Unit, vouched: impl FnOnce() -> bool) -> bool
         || LEXICON.heads.contains_key(word)
         || ctx.capitalized.contains(word);
     !known && !vouched()
+}
+
+/// True for a given name of the hand-written list, or of the most common given names when
+/// its capital says something (not "Will" or "May" opening a sentence).
+fn is_given_name(ctx: &Context, i: usize) -> bool {
+    let word = ctx.word(i);
+    LEXICON.given_names.contains(word)
+        || (crate::tagger::is_common_given_name(word) && !ctx.is_forced_common_word(i))
+}
+
+/// True when unit `i` of `run` is a common given name ("Ludwig van Beethoven") or a
+/// capitalized name particle ("De Gaulle") followed by a plain name word, as at the start of
+/// a sentence.
+fn starts_two_word_name(ctx: &Context, run: &[Unit], i: usize) -> bool {
+    let word = ctx.word(run[i].start);
+    let particle = PARTICLES.contains(&word.to_lowercase().as_str());
+    let next_plain = run
+        .get(i + 1)
+        .is_some_and(|next| matches!(next.kind, UnitKind::Plain | UnitKind::Connector));
+    next_plain && (particle || is_given_name(ctx, run[i].start))
 }
 
 fn trim_connectors(units: &[Unit]) -> &[Unit] {
@@ -154,10 +175,10 @@ fn type_rest(ctx: &Context, units: &[Unit], mut person_cue: bool, out: &mut Vec<
 fn starts_person(ctx: &Context, units: &[Unit], i: usize) -> bool {
     let unit = units[i];
     unit.end - unit.start == 1
-        && LEXICON.given_names.contains(ctx.word(unit.start))
+        && is_given_name(ctx, unit.start)
         && units
             .get(i + 1)
-            .is_some_and(|next| next.kind == UnitKind::Plain)
+            .is_some_and(|next| next.kind == UnitKind::Plain && next.head.is_none())
 }
 
 /// End of the plain name starting at unit `i`: plain words and the connectors between them;
@@ -223,8 +244,9 @@ fn type_plain(ctx: &Context, name: &[Unit], person_cue: bool) -> (EntityKind, Ev
     if person_cue {
         return (EntityKind::Person, Evidence::Cue);
     }
-    if LEXICON.given_names.contains(ctx.word(start)) {
-        let evidence = if words >= 2 {
+    let listed = LEXICON.given_names.contains(ctx.word(start));
+    if listed || (words >= 2 && is_given_name(ctx, start)) {
+        let evidence = if words >= 2 && listed {
             Evidence::Cue
         } else {
             Evidence::Weak

@@ -115,6 +115,11 @@ impl Gazetteer {
         self.has_class(words, places)
     }
 
+    /// True when `word` is one of the most common given names ("Chad", "Florence").
+    pub fn is_common_given_name(&self, word: &str) -> bool {
+        self.has_class(std::iter::once(word), GIVEN_COMMON)
+    }
+
     /// True when `word` is one of the most common surnames ("King", "Bishop").
     pub fn is_common_surname(&self, word: &str) -> bool {
         self.has_class(std::iter::once(word), SURNAME_COMMON)

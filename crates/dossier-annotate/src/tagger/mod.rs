@@ -44,6 +44,11 @@ pub(crate) fn capitalized_percent(word: &str) -> Option<u8> {
     word_stats::WORD_STATS.capitalized_percent(features::hash_lower(word.chars()))
 }
 
+/// True when `word` is one of the most common given names of the feature gazetteer.
+pub(crate) fn is_common_given_name(word: &str) -> bool {
+    gazetteer::GAZETTEER.is_common_given_name(word)
+}
+
 /// True when `word` is one of the most common surnames of the feature gazetteer.
 pub(crate) fn is_common_surname(word: &str) -> bool {
     gazetteer::GAZETTEER.is_common_surname(word)
