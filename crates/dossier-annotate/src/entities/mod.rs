@@ -170,7 +170,10 @@ fn take_abbreviation_periods(ctx: &Context, candidates: &mut [Candidate]) {
         if period_follows
             && candidate.evidence != Evidence::User
             && last.shape == Shape::Capitalized
-            && LEXICON.abbreviations.contains(ctx.word(candidate.end - 1))
+            && (LEXICON.abbreviations.contains(ctx.word(candidate.end - 1))
+                || LEXICON
+                    .company_suffixes
+                    .contains(ctx.word(candidate.end - 1)))
         {
             candidate.end += 1;
         }

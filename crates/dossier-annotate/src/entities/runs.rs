@@ -56,7 +56,7 @@ impl Unit {
 }
 
 pub(crate) const COMPLEMENT_CONNECTORS: [&str; 3] = ["of", "for", "on"];
-pub(super) const PARTICLES: [&str; 16] = [
+pub(crate) const PARTICLES: [&str; 16] = [
     "van", "von", "de", "der", "den", "du", "da", "di", "del", "della", "dos", "la", "le", "bin",
     "ibn", "y",
 ];

@@ -8,7 +8,7 @@ use dossier_core::EntityKind;
 use super::gazetteer::GAZETTEER;
 use super::Tagged;
 use crate::entities::rules::RuleView;
-use crate::entities::runs::COMPLEMENT_CONNECTORS;
+use crate::entities::runs::{COMPLEMENT_CONNECTORS, PARTICLES};
 use crate::entities::tokens::Shape;
 use crate::entities::typing::modifies_artifact;
 use crate::entities::{acronym_letters, initials, Candidate, Context, Evidence};
@@ -87,6 +87,7 @@ pub(crate) fn merge(ctx: &Context, rules: &RuleView, tagged: &[Tagged]) -> Vec<C
     }
     join_teams(ctx, &mut out);
     place_teams(ctx, &mut out);
+    attach_company_suffixes(ctx, &mut out);
     for candidate in &mut out {
         take_title_into_organization(ctx, rules, candidate);
     }
@@ -116,6 +117,41 @@ fn join_teams(ctx: &Context, out: &mut Vec<Candidate>) {
         }
     }
     *out = joined;
+}
+
+/// Extends a name that is not a place over the company suffix after it, with or without a
+/// comma ("Marvel Consultants, Inc.", "Aer Lingus Group PLC"), making it an organization; a
+/// suffix found as a name of its own goes. A suffix followed by a name is something else ("Co
+/// Donegal"). `out` is sorted by position.
+fn attach_company_suffixes(ctx: &Context, out: &mut Vec<Candidate>) {
+    let mut attached: Vec<Candidate> = Vec::with_capacity(out.len());
+    for mut candidate in out.drain(..) {
+        let swallowed = attached
+            .last()
+            .is_some_and(|name| candidate.start < name.end);
+        let lone_suffix =
+            candidate.end == candidate.start + 1 && is_company_suffix(ctx, candidate.start);
+        if swallowed || lone_suffix {
+            continue;
+        }
+        if !matches!(candidate.kind, EntityKind::Gpe | EntityKind::Loc) {
+            let after_comma = candidate.end < ctx.tokens.len() && ctx.word(candidate.end) == ",";
+            let suffix = candidate.end + usize::from(after_comma);
+            if is_company_suffix(ctx, suffix) {
+                candidate.end = suffix + 1;
+                candidate.kind = EntityKind::Org;
+            }
+        }
+        attached.push(candidate);
+    }
+    *out = attached;
+}
+
+/// True when token `i` is a company suffix that no name follows.
+fn is_company_suffix(ctx: &Context, i: usize) -> bool {
+    i < ctx.tokens.len()
+        && LEXICON.company_suffixes.contains(ctx.word(i))
+        && !ctx.tokens.get(i + 1).is_some_and(|t| t.is_name_like())
 }
 
 /// Extends an organization made of head words only ("League", "Assembly") over the title word
@@ -290,9 +326,11 @@ fn inside_longer_name(candidate: &Candidate, tagged: &TaggedIndex) -> bool {
 
 /// Cuts a tagged name where it joins two names: at a lower-case "and" ("Northrop Grumman and
 /// Airbus"), unless the name has a complement before it ("Bank of Scotland and Wales") or an
-/// organization head word after it ("Bill and Melinda Gates Foundation"); and at a possessive
-/// after a word that is mostly written capitalized ("Boeing's Launch Systems"), not after a
-/// common word ("People's Republic").
+/// organization head word after it ("Bill and Melinda Gates Foundation"); at a possessive after
+/// a word that is mostly written capitalized ("Apple Computer's iTunes"), not after common
+/// words only ("People's Republic"); and at any other lower-case word that is no connector or
+/// name particle ("Microsoft Search using Encarta"; the titles of works that MISC names are
+/// keep theirs).
 fn split_joined_names(ctx: &Context, name: Tagged) -> Vec<Tagged> {
     let mut pieces = Vec::new();
     let mut start = name.start;
@@ -300,15 +338,11 @@ fn split_joined_names(ctx: &Context, name: Tagged) -> Vec<Tagged> {
     for i in name.start..name.end {
         let word = ctx.word(i);
         complement |= COMPLEMENT_CONNECTORS.contains(&word);
-        let cut = match word {
-            "and" => !complement && !has_org_head(ctx, i + 1, name.end),
-            _ => {
-                ctx.tokens[i].shape == Shape::Punct && is_possessive(word) && i > start && {
-                    let before = ctx.word(i - 1);
-                    crate::tagger::capitalized_percent(before)
-                        .is_none_or(|percent| percent >= COMMON_WORD_PERCENT)
-                }
-            }
+        let cut = match ctx.tokens[i].shape {
+            _ if word == "and" => !complement && !has_org_head(ctx, i + 1, name.end),
+            Shape::Punct => is_possessive(word) && (start..i).any(|j| is_name_word(ctx, j)),
+            Shape::Lower => name.label != MISC_LABEL && !may_join_name(word),
+            _ => false,
         };
         if cut {
             if start < i {
@@ -327,7 +361,30 @@ fn split_joined_names(ctx: &Context, name: Tagged) -> Vec<Tagged> {
     pieces
 }
 
-/// Below this share of capitalized occurrences a word before a possessive is a common word.
+/// The tagger's label of MISC names.
+const MISC_LABEL: u8 = 3;
+
+/// Lower-case words that names contain: complement connectors ("Bank of America"), name
+/// particles ("Ludwig van Beethoven"), Arabic articles ("Mohammed al-Jadaan" written "al -
+/// Jadaan") and a few more ("Newcastle upon Tyne", "Frankfurt am Main").
+fn may_join_name(word: &str) -> bool {
+    COMPLEMENT_CONNECTORS.contains(&word)
+        || PARTICLES.contains(&word)
+        || matches!(
+            word,
+            "the" | "upon" | "am" | "an" | "sur" | "en" | "et" | "al" | "el"
+        )
+}
+
+/// True when token `i` is a word mostly written capitalized, or one the word statistics do
+/// not know: a name's word, not a common one.
+fn is_name_word(ctx: &Context, i: usize) -> bool {
+    ctx.tokens[i].is_name_like()
+        && crate::tagger::capitalized_percent(ctx.word(i))
+            .is_none_or(|percent| percent >= COMMON_WORD_PERCENT)
+}
+
+/// Below this share of capitalized occurrences a word is a common word, not a name's.
 const COMMON_WORD_PERCENT: u8 = 50;
 
 fn is_possessive(word: &str) -> bool {
@@ -345,7 +402,8 @@ fn has_org_head(ctx: &Context, start: usize, end: usize) -> bool {
 /// and trailing punctuation (the possessive "’s"), lower-case words ("of herring" in "empty
 /// the Baltic of herring": a name may have "of" inside but never ends in it) or months and
 /// weekdays ("on Tuesday" after "Boeing Commercial Airplanes"). None when nothing
-/// is left, or when an organization is only the first words of a title.
+/// is left, when only a function word is, or when an organization is only the first words of a
+/// title.
 fn trim(ctx: &Context, rules: &RuleView, mut name: Tagged) -> Option<Tagged> {
     let organization = name.label == 1;
     let title = |i: usize| !organization && rules.is_title(i);
@@ -365,7 +423,10 @@ fn trim(ctx: &Context, rules: &RuleView, mut name: Tagged) -> Option<Tagged> {
     // ("Deputy" of "Deputy Foreign Minister").
     let title_piece =
         organization && (name.start..=name.end).all(|i| i < ctx.tokens.len() && rules.is_title(i));
-    (name.start < name.end && !title_piece).then_some(name)
+    // A lone function word is no name ("The" cut off "New York Times").
+    let function_word =
+        name.end == name.start + 1 && LEXICON.sentence_starters.contains(ctx.word(name.start));
+    (name.start < name.end && !title_piece && !function_word).then_some(name)
 }
 
 #[cfg(test)]
@@ -479,6 +540,24 @@ mod tests {
         assert_eq!(
             pieces("People's Republic of Kordavia."),
             ["People's Republic of Kordavia"]
+        );
+        assert_eq!(
+            pieces("Varnex Search using Encarta."),
+            ["Varnex Search", "Encarta"]
+        );
+        assert_eq!(pieces("Newcastle upon Tyne."), ["Newcastle upon Tyne"]);
+    }
+
+    #[test]
+    fn company_suffixes_belong_to_the_name_before_them() {
+        assert_eq!(
+            names("It hired Kessler Holdings, Inc. and Aer Lingus Group PLC in May."),
+            ["ORG Kessler Holdings, Inc.", "ORG Aer Lingus Group PLC"]
+        );
+        // Not after a place, nor before a name.
+        assert_eq!(
+            names("They met in Adelaide, SA and in Letterkenny, Co Donegal."),
+            ["GPE Adelaide", "GPE Letterkenny", "GPE Co Donegal"]
         );
     }
 
