@@ -2,8 +2,9 @@
 //!
 //! Two kinds of boundaries. *Hard* ones come from the layout: a blank line always ends a
 //! sentence, and so does the end of a heading-like line (one without final punctuation whose
-//! next line starts like a new sentence), because titles, datelines and list items rarely end
-//! in a period. *Soft* ones come from punctuation: `.`, `!` or `?`, possibly followed by closing
+//! next line starts like a new sentence), because titles, datelines, list items and table rows
+//! rarely end in a period, and the end of a line ending in a colon before such a line (the
+//! list or table it opens). *Soft* ones come from punctuation: `.`, `!` or `?`, possibly followed by closing
 //! quotes or brackets, then whitespace and something that can open a sentence (a capital, a
 //! digit, an opening quote or bracket).
 //!
@@ -63,7 +64,14 @@ fn is_heading_end(line: &str, next_line: &str) -> bool {
     let Some(next_first) = next_line.chars().next() else {
         return false;
     };
-    if ".!?:;,…\"”’)»]-–—/(".contains(last) || next_first.is_lowercase() {
+    if next_first.is_lowercase() {
+        return false;
+    }
+    // A colon ending a line introduces a list or a table ("Results on Saturday:").
+    if last == ':' {
+        return true;
+    }
+    if ".!?;,…\"”’)»]-–—/(".contains(last) {
         return false;
     }
     let last_word = line
@@ -239,6 +247,15 @@ mod tests {
             &["Wrapped before the\nKremlin spoke."],
         );
         check("Title\r\nBody text.", &["Title", "Body text."]);
+        // A colon ending a line opens a list or a table; a wrapped line goes on.
+        check(
+            "Results on Saturday:\nLeeds 0 Newcastle 1",
+            &["Results on Saturday:", "Leeds 0 Newcastle 1"],
+        );
+        check(
+            "They named three:\nmilk, bread and tea.",
+            &["They named three:\nmilk, bread and tea."],
+        );
     }
 
     #[test]

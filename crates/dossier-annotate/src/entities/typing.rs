@@ -14,6 +14,7 @@
 
 use dossier_core::EntityKind;
 
+use super::results;
 use super::runs::{Unit, UnitKind, PARTICLES};
 use super::tokens::Shape;
 use super::{Candidate, Context, Evidence};
@@ -21,6 +22,15 @@ use crate::lexicon::LEXICON;
 
 /// Types the units of one run, pushing candidates.
 pub(super) fn type_run(ctx: &Context, run: &[Unit], out: &mut Vec<Candidate>) {
+    let is_person = || {
+        let last = ctx.word(run[run.len() - 1].start);
+        run.len() >= 2
+            && (is_any_given_name(ctx.word(run[0].start)) || crate::tagger::is_common_surname(last))
+    };
+    if let Some(team) = results::team(ctx, run, is_person) {
+        out.push(team);
+        return;
+    }
     // "a Terrorist Organization" in a Title-Case heading is a common noun, not a name.
     let after_indefinite = run[0].start >= 1 && matches!(ctx.word(run[0].start - 1), "a" | "an");
     let has_head = run.iter().any(|unit| unit.head.is_some()) && !after_indefinite;
@@ -68,6 +78,11 @@ fn is_given_name(ctx: &Context, i: usize) -> bool {
     let word = ctx.word(i);
     LEXICON.given_names.contains(word)
         || (crate::tagger::is_common_given_name(word) && !ctx.is_forced_common_word(i))
+}
+
+/// True for a given name of the hand-written list or of the census lists, however rare.
+fn is_any_given_name(word: &str) -> bool {
+    LEXICON.given_names.contains(word) || crate::tagger::is_given_name(word)
 }
 
 /// True when unit `i` of `run` is a common given name ("Ludwig van Beethoven") or a

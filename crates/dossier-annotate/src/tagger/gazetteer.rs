@@ -115,9 +115,19 @@ impl Gazetteer {
         self.has_class(words, places)
     }
 
+    /// True when `words` are exactly a country's name.
+    pub fn is_country<'a>(&self, words: impl Iterator<Item = &'a str>) -> bool {
+        self.has_class(words, COUNTRY)
+    }
+
     /// True when `word` is one of the most common given names ("Chad", "Florence").
     pub fn is_common_given_name(&self, word: &str) -> bool {
         self.has_class(std::iter::once(word), GIVEN_COMMON)
+    }
+
+    /// True when `word` is a given name of the lists, common or rare.
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.has_class(std::iter::once(word), GIVEN_COMMON | GIVEN_RARE)
     }
 
     /// True when `word` is one of the most common surnames ("King", "Bishop").

@@ -44,9 +44,19 @@ pub(crate) fn capitalized_percent(word: &str) -> Option<u8> {
     word_stats::WORD_STATS.capitalized_percent(features::hash_lower(word.chars()))
 }
 
+/// True when `words` are exactly a country's name in the feature gazetteer.
+pub(crate) fn is_country<'a>(words: impl Iterator<Item = &'a str>) -> bool {
+    gazetteer::GAZETTEER.is_country(words)
+}
+
 /// True when `word` is one of the most common given names of the feature gazetteer.
 pub(crate) fn is_common_given_name(word: &str) -> bool {
     gazetteer::GAZETTEER.is_common_given_name(word)
+}
+
+/// True when `word` is a given name of the feature gazetteer, common or rare.
+pub(crate) fn is_given_name(word: &str) -> bool {
+    gazetteer::GAZETTEER.is_given_name(word)
 }
 
 /// True when `word` is one of the most common surnames of the feature gazetteer.

@@ -1,0 +1,170 @@
+//! Sports results and standings rows, as wire services print them: "Arsenal 2 West Ham 0",
+//! "Chelsea 3 2 1 0 6 3 7". A name followed by a score in such a row is a team: an
+//! organization ("Leicester" the club, not the city), except a country, which stays the
+//! country (national teams). Rows are lines of names, numbers and punctuation only; a name
+//! there opens its line, so without this its capital would prove nothing.
+
+use dossier_core::EntityKind;
+
+use super::runs::{Unit, UnitKind};
+use super::tokens::Shape;
+use super::{Candidate, Context, Evidence};
+
+/// Lower-case words a results row may hold ("Leeds v Chelsea 1-1 aet").
+const ROW_WORDS: [&str; 7] = ["v", "vs", "at", "aet", "pen", "pens", "agg"];
+
+/// Punctuation a results row may hold: no commas (lists of scorers and their minutes), no
+/// decimal points, currency or percent signs (financial tables).
+const ROW_PUNCTUATION: [&str; 4] = ["-", "(", ")", "*"];
+
+/// A name word of two letters or more ("P" in a table is a code).
+fn is_word(ctx: &Context, i: usize) -> bool {
+    ctx.word(i).chars().nth(1).is_some()
+}
+
+/// The team a run of a results row names, if the run is one: tokens `[start, end)` followed
+/// by a score, in a row with two scored names or in a standings row the run opens. A
+/// standings row may list a person instead ("Tiger Woods 68 70 72"): there `is_person` (a
+/// given name or a common surname in a name of two words or more) or a title keeps the run
+/// out.
+pub(super) fn team(
+    ctx: &Context,
+    run: &[Unit],
+    is_person: impl FnOnce() -> bool,
+) -> Option<Candidate> {
+    let start = run.first()?.start;
+    let end = run.last()?.end;
+    if !is_score(ctx, end) {
+        return None;
+    }
+    let teams = match row_kind(ctx, start)? {
+        Row::Result => true,
+        Row::Standings => !is_person() && run.iter().all(|unit| unit.kind != UnitKind::Title),
+    };
+    if !teams {
+        return None;
+    }
+    let words = (start..end).map(|i| ctx.word(i));
+    let (kind, evidence) = if crate::tagger::is_country(words) {
+        (EntityKind::Gpe, Evidence::Lexicon)
+    } else {
+        (EntityKind::Org, Evidence::Cue)
+    };
+    Some(Candidate {
+        start,
+        end,
+        kind,
+        evidence,
+    })
+}
+
+/// What a row of names and numbers is.
+enum Row {
+    /// Two or more names, each followed by its score: "Arsenal 2 West Ham 0".
+    Result,
+    /// One name opening the line, then numbers: "Chelsea 3 2 1 0 6 3 7".
+    Standings,
+}
+
+/// A score or a statistic: a number of at most three digits without a leading zero (not a
+/// year, not a day of "01-Feb-02").
+fn is_score(ctx: &Context, i: usize) -> bool {
+    ctx.tokens.get(i).is_some_and(|t| {
+        let digits = t.text(ctx.text);
+        t.shape == Shape::Number
+            && digits.len() <= 3
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && (digits.len() == 1 || !digits.starts_with('0'))
+    })
+}
+
+/// The kind of row the line of token `start` is, if it holds only names, scores, the
+/// punctuation of [`ROW_PUNCTUATION`] and the words of [`ROW_WORDS`]: two names followed by a
+/// score make a result; when the line opens with `start`'s name, three numbers make a
+/// standings row. Reads outwards from `start` and stops at the first token no row holds, so
+/// prose costs a word or two.
+fn row_kind(ctx: &Context, start: usize) -> Option<Row> {
+    let offset = ctx.tokens[start].start;
+    let line_start = ctx.text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = ctx.text[offset..]
+        .find('\n')
+        .map_or(ctx.text.len(), |i| offset + i);
+    let before = (0..start)
+        .rev()
+        .take_while(|&i| ctx.tokens[i].start >= line_start);
+    let after = (start..ctx.tokens.len()).take_while(|&i| ctx.tokens[i].end <= line_end);
+    let mut scored_names = 0;
+    let mut numbers = 0;
+    let mut opens_line = true;
+    for i in before.chain(after) {
+        let token = ctx.tokens[i];
+        opens_line &= i >= start;
+        match token.shape {
+            Shape::Lower if !ROW_WORDS.contains(&ctx.word(i)) => return None,
+            Shape::Number if !is_score(ctx, i) => return None,
+            Shape::Punct if !ROW_PUNCTUATION.contains(&ctx.word(i)) => return None,
+            Shape::Number => numbers += 1,
+            Shape::Capitalized | Shape::Upper if is_score(ctx, i + 1) && is_word(ctx, i) => {
+                scored_names += 1;
+            }
+            _ => {}
+        }
+    }
+    if scored_names >= 2 {
+        Some(Row::Result)
+    } else if opens_line && numbers >= 3 {
+        Some(Row::Standings)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::entities::tests::labelled;
+    use crate::{find_mentions, split_sentences};
+
+    fn names(text: &str) -> Vec<String> {
+        labelled(text, &find_mentions(text, &split_sentences(text)))
+    }
+
+    #[test]
+    fn names_with_scores_in_results_rows_are_teams_and_countries_stay_countries() {
+        let text = "Results of the matches on Saturday:\nLeeds 0 Newcastle 1\nKorvath 2 Oslo 2\n\
+                    Japan 2 Syria 1\n";
+        assert_eq!(
+            names(text),
+            [
+                "ORG Leeds",
+                "ORG Newcastle",
+                "ORG Korvath",
+                "ORG Oslo",
+                "GPE Japan",
+                "GPE Syria"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_standings_row_opens_with_a_team_unless_a_person_is_named() {
+        let text = "Standings:\nLiverpool 3 2 1 0 5 2 7\nErnie Els 69 71 70\n";
+        assert_eq!(names(text), ["ORG Liverpool", "PERSON Ernie Els"]);
+    }
+
+    #[test]
+    fn prose_and_datelines_are_no_rows() {
+        use super::{row_kind, Row};
+        use crate::entities::Context;
+        let text = "LONDON 1996-08-24\nIn May Leeds won 2 of 3 games.\nLeeds 0 Newcastle 1\n";
+        let ctx = Context::new(text, &split_sentences(text));
+        let row = |word: &str| {
+            let at = text.find(word).unwrap();
+            let token = ctx.tokens.iter().position(|t| t.start == at).unwrap();
+            row_kind(&ctx, token)
+        };
+        assert!(row("Leeds won").is_none());
+        assert!(matches!(row("Newcastle"), Some(Row::Result)));
+        // A dateline's date is no score.
+        assert_eq!(names(text)[0], "GPE LONDON");
+    }
+}
