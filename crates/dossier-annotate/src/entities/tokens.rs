@@ -2,8 +2,8 @@
 //!
 //! Words are runs of letters and digits; an inner apostrophe stays inside ("O'Brien",
 //! "Be’er") except for the possessive "’s", which becomes its own token so that it is never part
-//! of a name. Dotted acronyms ("U.S.", "e.g.") are one token, and so is a middle initial with
-//! its period ("D." in "James D. Watson"). A hyphen is its own token (so
+//! of a name. Dotted acronyms ("U.S.", "e.g.") are one token, and so is an initial with its
+//! period before a name ("D." in "James D. Watson", "M. Atherton"). A hyphen is its own token (so
 //! "Moscow-based" yields "Moscow", and "Russia-Hamas" two names), except after the Arabic
 //! article ("al-Assad"). An ampersand between capitals stays inside ("AT&T"). Everything else that is not whitespace is a one-character punctuation
 //! token. Gazetteer entries are tokenized the same way, so both sides always agree.
@@ -128,11 +128,19 @@ fn dotted_acronym_end(bytes: &[u8], i: usize) -> Option<usize> {
     (letters >= 2 && !next_is_word).then_some(j)
 }
 
-/// End of a middle initial starting at `i`: one capital letter and its period between
-/// capitalized words ("D." in "James D. Watson"); `previous` is the token before it.
+/// End of an initial starting at `i`: one capital letter and its period before a capitalized
+/// word, after a capitalized word ("D." in "James D. Watson"), after punctuation or at the
+/// start of a line ("M. Atherton" in a scorecard); `previous` is the token before it.
 fn middle_initial_end(bytes: &[u8], i: usize, previous: Option<&Token>) -> Option<usize> {
     let initial = bytes.get(i..i + 4)?;
-    (previous?.shape == Shape::Capitalized
+    let opens_line = bytes[..i]
+        .iter()
+        .rev()
+        .find(|&&b| b != b' ' && b != b'\t')
+        .is_none_or(|&b| b == b'\n');
+    let after_name_or_mark =
+        previous.is_some_and(|p| matches!(p.shape, Shape::Capitalized | Shape::Punct));
+    ((opens_line || after_name_or_mark)
         && initial[0].is_ascii_uppercase()
         && initial[1] == b'.'
         && initial[2] == b' '
@@ -223,6 +231,10 @@ mod tests {
         check("James D. Watson", &["James", "D.", "Watson"]);
         check("AL-AIN, Al-Ain", &["AL-AIN", ",", "Al-Ain"]);
         check("plan D. Then", &["plan", "D", ".", "Then"]);
+        check(
+            "31\nM. Atherton, A. Stewart",
+            &["31", "M.", "Atherton", ",", "A.", "Stewart"],
+        );
         check("Moscow’s goal", &["Moscow", "’s", "goal"]);
         check("Hamas's actions", &["Hamas", "'s", "actions"]);
         check("Hamas’ actions", &["Hamas", "’", "actions"]);

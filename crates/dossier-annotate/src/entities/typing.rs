@@ -85,12 +85,13 @@ fn is_any_given_name(word: &str) -> bool {
     LEXICON.given_names.contains(word) || crate::tagger::is_given_name(word)
 }
 
-/// True when unit `i` of `run` is a common given name ("Ludwig van Beethoven") or a
-/// capitalized name particle ("De Gaulle") followed by a plain name word, as at the start of
-/// a sentence.
+/// True when unit `i` of `run` is a common given name ("Ludwig van Beethoven"), a
+/// capitalized name particle ("De Gaulle") or an initial ("M. Atherton") followed by a plain
+/// name word, as at the start of a sentence.
 fn starts_two_word_name(ctx: &Context, run: &[Unit], i: usize) -> bool {
     let word = ctx.word(run[i].start);
-    let particle = PARTICLES.contains(&word.to_lowercase().as_str());
+    let initial = word.len() == 2 && word.ends_with('.');
+    let particle = initial || PARTICLES.contains(&word.to_lowercase().as_str());
     let next_plain = run
         .get(i + 1)
         .is_some_and(|next| matches!(next.kind, UnitKind::Plain | UnitKind::Connector));
