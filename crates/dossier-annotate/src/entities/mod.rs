@@ -439,6 +439,14 @@ mod tests {
     }
 
     #[test]
+    fn a_wire_slug_is_a_topic_unless_a_word_list_knows_it() {
+        let text = "RUGBY UNION - ITALY RECALL VETERAN .\nRUSSIA - MARKETS CALM .\n";
+        let found = mentions(text);
+        assert!(!found.iter().any(|m| m.contains("RUGBY")), "{found:?}");
+        assert!(found.contains(&"GPE RUSSIA".to_string()), "{found:?}");
+    }
+
+    #[test]
     fn a_title_that_is_a_common_surname_ends_a_name() {
         check(
             "Stephen King met King Harald.",

@@ -64,6 +64,11 @@ impl RuleView {
         code != 0 && (code - 1) % 8 >= evidence as u8
     }
 
+    /// True when some token of `[start, end)` belongs to a gazetteer name.
+    pub fn has_known_name(&self, start: usize, end: usize) -> bool {
+        self.unit[start..end].iter().any(|&code| code >= 8)
+    }
+
     /// True when token `i` belongs to a title ("Foreign Minister").
     pub fn is_title(&self, i: usize) -> bool {
         matches!(self.unit[i], 3 | 4)

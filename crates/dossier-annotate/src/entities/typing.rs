@@ -22,6 +22,12 @@ use crate::lexicon::LEXICON;
 
 /// Types the units of one run, pushing candidates.
 pub(super) fn type_run(ctx: &Context, run: &[Unit], out: &mut Vec<Candidate>) {
+    let known = run
+        .iter()
+        .any(|unit| matches!(unit.kind, UnitKind::Known(_)));
+    if !known && is_slug(ctx, run[0].start, run[run.len() - 1].end) {
+        return;
+    }
     let is_person = || {
         let last = ctx.word(run[run.len() - 1].start);
         run.len() >= 2
@@ -435,11 +441,7 @@ fn is_adjective_like(word: &str) -> bool {
 /// numeric date ("BRUSSELS 1996-08-22"). A slug before a headline ("SOCCER - JAPAN WIN"), a
 /// phone number or a line in capitals is none.
 fn is_dateline(ctx: &Context, start: usize, end: usize) -> bool {
-    let opens_line = ctx.text[..ctx.tokens[start].start]
-        .trim_end_matches([' ', '\t'])
-        .chars()
-        .next_back()
-        .is_none_or(|c| c == '\n');
+    let opens_line = opens_line(ctx, start);
     let in_capitals = (start..end).all(|i| ctx.tokens[i].shape == Shape::Upper);
     if !opens_line || !in_capitals || end + 1 >= ctx.tokens.len() {
         return false;
@@ -458,6 +460,27 @@ fn is_dateline(ctx: &Context, start: usize, end: usize) -> bool {
         }
         _ => is_numeric_date(ctx, end),
     }
+}
+
+/// True when tokens `[start, end)` are a wire slug: words in capitals opening a line before a
+/// dash and a headline in capitals ("RUGBY UNION - CUTTITTA BACK FOR ITALY"), naming a topic,
+/// not an entity (unless a word list knows the name: "RUSSIA - YELTSIN …", which callers
+/// check).
+pub(crate) fn is_slug(ctx: &Context, start: usize, end: usize) -> bool {
+    opens_line(ctx, start)
+        && (start..end).all(|i| ctx.tokens[i].shape == Shape::Upper)
+        && end + 1 < ctx.tokens.len()
+        && matches!(ctx.word(end), "-" | "–" | "—")
+        && ctx.tokens[end + 1].shape == Shape::Upper
+}
+
+/// True when token `i` is the first of its line.
+fn opens_line(ctx: &Context, i: usize) -> bool {
+    ctx.text[..ctx.tokens[i].start]
+        .trim_end_matches([' ', '\t'])
+        .chars()
+        .next_back()
+        .is_none_or(|c| c == '\n')
 }
 
 /// A capitalized word in ordinary case ("Ukraine", "The"), not "I" or a word in capitals.

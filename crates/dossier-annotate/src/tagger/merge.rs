@@ -10,7 +10,7 @@ use super::Tagged;
 use crate::entities::rules::RuleView;
 use crate::entities::runs::{COMPLEMENT_CONNECTORS, PARTICLES};
 use crate::entities::tokens::Shape;
-use crate::entities::typing::modifies_artifact;
+use crate::entities::typing::{is_slug, modifies_artifact};
 use crate::entities::{acronym_letters, initials, Candidate, Context, Evidence};
 use crate::fast_hash::FastMap;
 use crate::lexicon::LEXICON;
@@ -27,6 +27,9 @@ pub(crate) fn merge(ctx: &Context, rules: &RuleView, tagged: &[Tagged]) -> Vec<C
         .flat_map(|name| split_joined_names(ctx, *name))
         .filter_map(|name| trim(ctx, rules, name))
         .filter(|name| !is_forced_common_word(ctx, rules, name))
+        .filter(|name| {
+            rules.has_known_name(name.start, name.end) || !is_slug(ctx, name.start, name.end)
+        })
         .collect();
     let longer = TaggedIndex::new(ctx.tokens.len(), &trimmed, &rules.candidates);
     let strong = |c: &&Candidate| c.evidence >= Evidence::Cue && !inside_longer_name(c, &longer);
