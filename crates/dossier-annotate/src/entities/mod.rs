@@ -439,6 +439,19 @@ mod tests {
     }
 
     #[test]
+    fn a_proper_noun_opening_a_sentence_is_a_name_and_a_descriptor_is_not_its_part() {
+        // "Napoleon" is written capitalized 93 % of the time: a name even where forced.
+        let text = "Napoleon had begun the war.";
+        let found = find_mentions(text, &split_sentences(text));
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].span.slice(text), "Napoleon");
+        check(
+            "The change was brought about by Scotsman James Watt.",
+            &["MISC Scotsman", "PERSON James Watt"],
+        );
+    }
+
+    #[test]
     fn a_wire_slug_is_a_topic_unless_a_word_list_knows_it() {
         let text = "RUGBY UNION - ITALY RECALL VETERAN .\nRUSSIA - MARKETS CALM .\n";
         let found = mentions(text);
