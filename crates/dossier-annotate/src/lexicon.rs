@@ -40,6 +40,8 @@ pub(crate) struct Lexicon {
     /// Common nouns that say what kind of thing a name names ("agency", "minister",
     /// "missiles"), with that kind: read in appositions, before quoted names and after names.
     pub kind_nouns: HashMap<&'static str, EntityKind>,
+    /// Acronyms used as common nouns ("CEO", "GDP", "DVD"), not as organizations' names.
+    pub common_acronyms: HashSet<&'static str>,
     /// Legal-form suffixes of company names ("Inc", "PLC", "GmbH"), without a final period.
     pub company_suffixes: HashSet<&'static str>,
     /// Nouns for members of an organization ("militants", "officials").
@@ -178,6 +180,7 @@ impl Lexicon {
             kind_nouns,
             member_nouns: data_lines(resource!("member_nouns.txt")).collect(),
             company_suffixes: data_lines(resource!("company_suffixes.txt")).collect(),
+            common_acronyms: data_lines(resource!("common_acronyms.txt")).collect(),
             speech_verbs: data_lines(resource!("speech_verbs.txt"))
                 .map(|line| match line.strip_suffix('*') {
                     Some(verb) => (verb.trim(), true),

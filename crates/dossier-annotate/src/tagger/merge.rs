@@ -18,7 +18,8 @@ use crate::lexicon::LEXICON;
 /// Combines the tagger's names with the rules' candidates. Rule candidates with strong
 /// evidence (a gazetteer entry, a title, a given name, a head word) come first; the tagger
 /// decides elsewhere where PER, ORG and LOC names are, the rules saying whether a LOC is a GPE;
-/// the rules' weaker NORP, MISC and PERSON names ("according to X") fill what is left.
+/// the rules' weaker NORP, MISC and PERSON names ("according to X") and organizations'
+/// acronyms fill what is left.
 pub(crate) fn merge(ctx: &Context, rules: &RuleView, tagged: &[Tagged]) -> Vec<Candidate> {
     let mut out = Vec::with_capacity(tagged.len() + rules.candidates.len());
     let mut covered = vec![false; rules.unit.len()];
@@ -79,8 +80,9 @@ pub(crate) fn merge(ctx: &Context, rules: &RuleView, tagged: &[Tagged]) -> Vec<C
             EntityKind::Person => candidate.evidence >= Evidence::Weak,
             EntityKind::Org => {
                 candidate.end == candidate.start + 1
-                    && acronym_letters(ctx.word(candidate.start))
-                        .is_some_and(|letters| acronyms.contains(&letters))
+                    && (is_organization_acronym(ctx, candidate.start)
+                        || acronym_letters(ctx.word(candidate.start))
+                            .is_some_and(|letters| acronyms.contains(&letters)))
             }
             _ => false,
         };
@@ -256,6 +258,24 @@ fn untagged_team_words_end(ctx: &Context, start: usize, limit: usize) -> Option<
 
 fn is_reliable_plural(ctx: &Context, i: usize) -> bool {
     !ctx.unreliable[i] && is_plural_name_word(ctx.word(i))
+}
+
+/// True for a lone acronym where capitals are reliable ("the NHS", "the ECB"), unless it is
+/// used as a common noun ("the CEO", "GDP": `common_acronyms.txt`), is a Roman numeral ("World
+/// War II") or a common word in capitals for emphasis ("at VERY low prices"). Two letters or
+/// more, letters only.
+fn is_organization_acronym(ctx: &Context, i: usize) -> bool {
+    let word = ctx.word(i);
+    let roman = word.chars().all(|c| "IVXLCDM".contains(c));
+    let emphasis =
+        crate::tagger::capitalized_percent(word).is_some_and(|p| p < COMMON_WORD_PERCENT);
+    ctx.tokens[i].shape == Shape::Upper
+        && !ctx.unreliable[i]
+        && word.len() >= 2
+        && word.chars().all(|c| c.is_ascii_uppercase())
+        && !roman
+        && !emphasis
+        && !LEXICON.common_acronyms.contains(word)
 }
 
 /// The initials of the multi-word organization names found ("PAC" for "Pan Arctic Council"),
@@ -561,6 +581,14 @@ mod tests {
         assert_eq!(
             names("They met in Adelaide, SA and in Letterkenny, Co Donegal."),
             ["GPE Adelaide", "GPE Letterkenny", "GPE Co Donegal"]
+        );
+    }
+
+    #[test]
+    fn a_lone_acronym_is_an_organization_unless_a_common_noun() {
+        assert_eq!(
+            names("The DFB and the NHS hired a CEO for chapter II at VERY low cost."),
+            ["ORG DFB", "ORG NHS"]
         );
     }
 
