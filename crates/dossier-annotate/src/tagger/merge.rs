@@ -420,19 +420,20 @@ fn has_org_head(ctx: &Context, start: usize, end: usize) -> bool {
 
 /// A name without what names never include: a leading title ("Mrs", "President", "Foreign
 /// Minister"; organizations keep theirs: "General Motors", "Major League Baseball"), leading
-/// punctuation (the hyphen of "Russia-Ukraine"), a sentence-initial "The"
-/// before a person or place ("The Davis Cup"; organizations may own theirs: "The Hockey News"),
+/// punctuation (the hyphen of "Russia-Ukraine"), leading function words ("Today" of "Today
+/// Apple", "The" of "The Davis Cup"; organizations may own theirs: "The Hockey News", "First
+/// Union"),
 /// and trailing punctuation (the possessive "’s"), lower-case words ("of herring" in "empty
 /// the Baltic of herring": a name may have "of" inside but never ends in it) or months and
-/// weekdays ("on Tuesday" after "Boeing Commercial Airplanes"). None when nothing
-/// is left, when only a function word is, or when an organization is only the first words of a
+/// weekdays ("on Tuesday" after "Boeing Commercial Airplanes"). None when nothing is left,
+/// when only an organization's "The" is, or when an organization is only the first words of a
 /// title.
 fn trim(ctx: &Context, rules: &RuleView, mut name: Tagged) -> Option<Tagged> {
     let organization = name.label == 1;
     let title = |i: usize| !organization && rules.is_title(i);
-    let article = |i: usize| !organization && ctx.word(i) == "The";
+    let function_word = |i: usize| !organization && LEXICON.sentence_starters.contains(ctx.word(i));
     while name.start < name.end
-        && (title(name.start) || !ctx.tokens[name.start].is_word() || article(name.start))
+        && (title(name.start) || !ctx.tokens[name.start].is_word() || function_word(name.start))
     {
         name.start += 1;
     }
@@ -446,10 +447,10 @@ fn trim(ctx: &Context, rules: &RuleView, mut name: Tagged) -> Option<Tagged> {
     // ("Deputy" of "Deputy Foreign Minister").
     let title_piece =
         organization && (name.start..=name.end).all(|i| i < ctx.tokens.len() && rules.is_title(i));
-    // A lone function word is no name ("The" cut off "New York Times").
-    let function_word =
+    // "The" cut off "New York Times".
+    let lone_function_word =
         name.end == name.start + 1 && LEXICON.sentence_starters.contains(ctx.word(name.start));
-    (name.start < name.end && !title_piece && !function_word).then_some(name)
+    (name.start < name.end && !title_piece && !lone_function_word).then_some(name)
 }
 
 #[cfg(test)]
@@ -590,6 +591,13 @@ mod tests {
             names("The DFB and the NHS hired a CEO for chapter II at VERY low cost."),
             ["ORG DFB", "ORG NHS"]
         );
+    }
+
+    #[test]
+    fn a_function_word_opening_a_tagged_name_is_not_part_of_it() {
+        let text =
+            "During his speech he stated that `` Today Apple is going to reinvent the phone .";
+        assert!(names(text).iter().all(|name| !name.contains("Today")));
     }
 
     #[test]
