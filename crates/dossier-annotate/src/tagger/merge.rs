@@ -103,8 +103,9 @@ pub(crate) fn merge(ctx: &Context, rules: &RuleView, tagged: &[Tagged]) -> Vec<C
 /// ("Boston Bruins", "Montreal Canadiens": teams, clubs, bands) or an organization ending in a
 /// head word ("US" + "Navy", "New York" + "Stock Exchange"): the rules would otherwise cut it
 /// at the known place. A plural place word ("Golan Heights") is no team, and an organization
-/// without a head word ("Russia" + "Hamas") is no part of a longer name. Leaves `out` sorted by
-/// position.
+/// without a head word ("Russia" + "Hamas") is no part of a longer name. An organization named
+/// by one common word and the place right after it are one too ("Air" + "India"). Leaves `out`
+/// sorted by position.
 fn join_teams(ctx: &Context, out: &mut Vec<Candidate>) {
     out.sort_by_key(|c| (c.start, c.end));
     let mut joined: Vec<Candidate> = Vec::with_capacity(out.len());
@@ -185,6 +186,9 @@ fn is_forced_common_word(ctx: &Context, rules: &RuleView, name: &Tagged) -> bool
 
 /// True when `name` follows `place` directly and completes it into an organization's name.
 fn is_team_name(ctx: &Context, place: &Candidate, name: &Candidate) -> bool {
+    if is_common_word_before_place(ctx, place, name) {
+        return true;
+    }
     let last = ctx.word(name.end - 1);
     let plural = is_plural_name_word(last);
     let headed = LEXICON.heads.get(last) == Some(&EntityKind::Org);
@@ -196,6 +200,17 @@ fn is_team_name(ctx: &Context, place: &Candidate, name: &Candidate) -> bool {
         )
         && (name.start..name.end).all(|i| ctx.tokens[i].shape == Shape::Capitalized)
         && (plural || headed)
+}
+
+/// True when `first` is an organization named by one common word ("Air") and a place follows
+/// it directly: "Air India", "Air Canada" are airlines, not a word and a country.
+fn is_common_word_before_place(ctx: &Context, first: &Candidate, place: &Candidate) -> bool {
+    first.kind == EntityKind::Org
+        && first.end == first.start + 1
+        && place.start == first.end
+        && matches!(place.kind, EntityKind::Gpe | EntityKind::Loc)
+        && ctx.tokens[first.start].shape == Shape::Capitalized
+        && !is_name_word(ctx, first.start)
 }
 
 /// A capitalized plural that can end a team's or a paper's name ("Bruins", "Times"), not a
@@ -621,6 +636,10 @@ mod tests {
         assert_eq!(
             names("He played in the Premier League and then joined the US Navy."),
             ["ORG Premier League", "ORG US Navy"]
+        );
+        assert_eq!(
+            names("The airline Air Canada said it would buy jets."),
+            ["ORG Air Canada"]
         );
     }
 }
