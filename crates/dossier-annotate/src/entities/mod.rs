@@ -452,6 +452,15 @@ mod tests {
     }
 
     #[test]
+    fn a_copula_after_a_name_says_what_it_names() {
+        // "Aisby" opens the sentence, and nothing else vouches for it.
+        check(
+            "Aisby is a village in the English county of Lincolnshire.",
+            &["GPE Aisby", "NORP English", "GPE Lincolnshire"],
+        );
+    }
+
+    #[test]
     fn a_wire_slug_is_a_topic_unless_a_word_list_knows_it() {
         let text = "RUGBY UNION - ITALY RECALL VETERAN .\nRUSSIA - MARKETS CALM .\n";
         let found = mentions(text);

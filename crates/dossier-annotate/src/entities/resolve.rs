@@ -63,6 +63,10 @@ pub(super) fn resolve(ctx: &Context, candidates: &[Candidate], user: &Found) -> 
             if let Some(person) = persons.full_form(name) {
                 kind = EntityKind::Person;
                 full = Some(person);
+            } else if persons.is_shared_surname(name) {
+                // "Mendelssohn" after "Moses Mendelssohn" and "Felix Mendelssohn": a person,
+                // though not which one.
+                kind = EntityKind::Person;
             }
         }
         let lone_head =
@@ -230,6 +234,15 @@ impl<'w> PersonIndex<'w> {
         }
     }
 
+    /// True when `name` is one word that ends two or more different full person names.
+    fn is_shared_surname(&self, name: &[&str]) -> bool {
+        let [word] = name else { return false };
+        let slots = self.by_last.get(word).map(Vec::as_slice).unwrap_or(&[]);
+        slots
+            .iter()
+            .any(|&slot| self.full[slot].0 != self.full[slots[0]].0)
+    }
+
     /// The candidate of the one distinct full form among `slots` that is longer than `name`.
     fn unique(&self, slots: &[usize], name: &[&str]) -> Option<usize> {
         let mut found: Option<(&[&str], usize)> = None;
@@ -362,5 +375,29 @@ mod tests {
         let kinds: Vec<EntityKind> = candidates.iter().map(|c| c.kind).collect();
         // Equal evidence: the majority; stronger evidence: the strongest.
         assert_eq!(kinds, [Person, Person, Person, Org, Org]);
+    }
+
+    #[test]
+    fn a_surname_of_several_persons_is_a_person_named_by_none() {
+        use crate::entities::Context;
+        let text = "Felix Varga met Moses Varga. Then Varga left.";
+        let ctx = Context::new(text, &crate::split_sentences(text));
+        let at = |start: usize, end: usize, kind: EntityKind, evidence: Evidence| Candidate {
+            start,
+            end,
+            kind,
+            evidence,
+        };
+        let candidates = [
+            at(0, 2, EntityKind::Person, Evidence::Cue),
+            at(3, 5, EntityKind::Person, Evidence::Cue),
+            // The tagger's ORG for the short form.
+            at(7, 8, EntityKind::Org, Evidence::Model),
+        ];
+        let no_user_names = crate::UserNames::default();
+        let mentions = resolve(&ctx, &candidates, &no_user_names.find(&ctx));
+        assert_eq!(mentions[2].span.slice(text), "Varga");
+        assert_eq!(mentions[2].kind, EntityKind::Person);
+        assert_eq!(mentions[2].canonical, "Varga");
     }
 }

@@ -46,8 +46,15 @@ pub(super) fn type_run(ctx: &Context, run: &[Unit], out: &mut Vec<Candidate>) {
         let named_after_quote = || i == 0 && kind_noun_before_quote(ctx, unit.start).is_some();
         let dateline = || is_dateline(ctx, run[0].start, run[run.len() - 1].end);
         let before_name = || starts_two_word_name(ctx, run, i);
+        // "Aisby is a village …": what the name is follows it.
+        let described = || run.len() == 1 && apposition_type(ctx, unit.end).is_some();
         if is_breaker(ctx, *unit, || {
-            has_head || after_given() || named_after_quote() || dateline() || before_name()
+            has_head
+                || after_given()
+                || named_after_quote()
+                || dateline()
+                || before_name()
+                || described()
         }) {
             type_piece(ctx, trim_connectors(&run[piece_start..i]), out);
             piece_start = i + 1;
@@ -60,8 +67,8 @@ pub(super) fn type_run(ctx: &Context, run: &[Unit], out: &mut Vec<Candidate>) {
 /// unknown word whose capitalization is forced (unknown: no given name, head word or proper
 /// noun, and not seen capitalized elsewhere in the document), unless the run is vouched for by a head word
 /// (not after "a" or "an") or is a dateline's place, the word follows a given name ("By Anna
-/// Varga": a byline in Title Case) or it opens a quoted name after a kind noun ('the
-/// newspaper "Izvestia"').
+/// Varga": a byline in Title Case), it opens a quoted name after a kind noun ('the
+/// newspaper "Izvestia"') or an apposition or copula says what it names ("Aisby is a village").
 fn is_breaker(ctx: &Context, unit: Unit, vouched: impl FnOnce() -> bool) -> bool {
     if unit.kind != UnitKind::Plain {
         return false;
@@ -380,10 +387,11 @@ fn after_according_to(ctx: &Context, start: usize) -> bool {
         && ctx.word(start - 2).eq_ignore_ascii_case("according")
 }
 
-/// The type an apposition right after the name gives it: ", the government agency that",
-/// ", a former minister", ", who".
+/// The type an apposition or a copula right after the name gives it: ", the government agency
+/// that", ", a former minister", ", who", " is a village in", " was a German novelist".
 fn apposition_type(ctx: &Context, end: usize) -> Option<EntityKind> {
-    if end >= ctx.tokens.len() || ctx.word(end) != "," {
+    let opener = ctx.tokens.get(end).map(|_| ctx.word(end))?;
+    if !matches!(opener, "," | "is" | "was") {
         return None;
     }
     let window = ctx.tokens[end + 1..]
@@ -392,7 +400,7 @@ fn apposition_type(ctx: &Context, end: usize) -> Option<EntityKind> {
         .take_while(|t| t.is_word());
     for (offset, token) in window.enumerate() {
         let word = token.text(ctx.text);
-        if offset == 0 && word == "who" {
+        if offset == 0 && word == "who" && opener == "," {
             return Some(EntityKind::Person);
         }
         if offset == 0 && !matches!(word, "the" | "a" | "an") {
