@@ -123,6 +123,16 @@ impl<'a> Context<'a> {
                 .is_some_and(|percent| percent < COMMON_WORD_CAPITALIZED_PERCENT)
     }
 
+    /// True when token `i` stands alone in brackets: "(SIA)".
+    pub fn is_bracketed(&self, i: usize) -> bool {
+        i > 0
+            && self.word(i - 1) == "("
+            && self
+                .tokens
+                .get(i + 1)
+                .is_some_and(|t| t.text(self.text) == ")")
+    }
+
     /// The text of token `i`.
     pub fn word(&self, i: usize) -> &'a str {
         self.tokens[i].text(self.text)

@@ -64,9 +64,10 @@ pub(super) fn type_run(ctx: &Context, run: &[Unit], out: &mut Vec<Candidate>) {
 }
 
 /// A unit that cannot be part of a name here: a function word, a month or weekday, or an
-/// unknown word whose capitalization is forced (unknown: no given name, head word or proper
-/// noun, and not seen capitalized elsewhere in the document), unless the run is vouched for by a head word
-/// (not after "a" or "an") or is a dateline's place, the word follows a given name ("By Anna
+/// unknown word whose capitalization is forced (unknown: no given name, head word, proper
+/// noun or acronym in brackets, and not seen capitalized elsewhere in the document), unless
+/// the run is vouched for by a head word (not after "a" or "an") or is a dateline's place,
+/// the word follows a given name ("By Anna
 /// Varga": a byline in Title Case), it opens a quoted name after a kind noun ('the
 /// newspaper "Izvestia"') or an apposition or copula says what it names ("Aisby is a village").
 fn is_breaker(ctx: &Context, unit: Unit, vouched: impl FnOnce() -> bool) -> bool {
@@ -80,10 +81,13 @@ fn is_breaker(ctx: &Context, unit: Unit, vouched: impl FnOnce() -> bool) -> bool
     if !ctx.unreliable[unit.start] {
         return false;
     }
+    let acronym_in_brackets =
+        ctx.tokens[unit.start].shape == Shape::Upper && ctx.is_bracketed(unit.start);
     let known = LEXICON.given_names.contains(word)
         || LEXICON.heads.contains_key(word)
         || ctx.capitalized.contains(word)
-        || is_proper_noun(word);
+        || is_proper_noun(word)
+        || acronym_in_brackets;
     !known && !vouched()
 }
 

@@ -275,17 +275,17 @@ fn is_reliable_plural(ctx: &Context, i: usize) -> bool {
     !ctx.unreliable[i] && is_plural_name_word(ctx.word(i))
 }
 
-/// True for a lone acronym where capitals are reliable ("the NHS", "the ECB"), unless it is
+/// True for a lone acronym where capitals are reliable ("the NHS", "the ECB") or in brackets
+/// (after the name it abbreviates: "Singapore Airlines (SIA)"), unless it is
 /// used as a common noun ("the CEO", "GDP": `common_acronyms.txt`), is a Roman numeral ("World
-/// War II") or a common word in capitals for emphasis ("at VERY low prices"). Two letters or
+/// War II") or a common lower-case word in capitals for emphasis ("at VERY low prices"). Two letters or
 /// more, letters only.
 fn is_organization_acronym(ctx: &Context, i: usize) -> bool {
     let word = ctx.word(i);
     let roman = word.chars().all(|c| "IVXLCDM".contains(c));
-    let emphasis =
-        crate::tagger::capitalized_percent(word).is_some_and(|p| p < COMMON_WORD_PERCENT);
+    let emphasis = crate::tagger::is_common_lowercase_word(word);
     ctx.tokens[i].shape == Shape::Upper
-        && !ctx.unreliable[i]
+        && (!ctx.unreliable[i] || ctx.is_bracketed(i))
         && word.len() >= 2
         && word.chars().all(|c| c.is_ascii_uppercase())
         && !roman
@@ -606,6 +606,7 @@ mod tests {
             names("The DFB and the NHS hired a CEO for chapter II at VERY low cost."),
             ["ORG DFB", "ORG NHS"]
         );
+        assert!(names("It flies Singapore Airlines (SIA) jets.").contains(&"ORG SIA".to_string()));
     }
 
     #[test]

@@ -44,6 +44,17 @@ pub(crate) fn capitalized_percent(word: &str) -> Option<u8> {
     word_stats::WORD_STATS.capitalized_percent(features::hash_lower(word.chars()))
 }
 
+/// True when the committed model's training texts hold `word` in lower case at least twice
+/// ("very", "why"): a common word, whatever its case here.
+pub(crate) fn is_common_lowercase_word(word: &str) -> bool {
+    MODEL.as_ref().is_some_and(|model| {
+        model
+            .vocabulary()
+            .binary_search(&features::word_key(word))
+            .is_ok()
+    })
+}
+
 /// True when `words` are exactly a country's name in the feature gazetteer.
 pub(crate) fn is_country<'a>(words: impl Iterator<Item = &'a str>) -> bool {
     gazetteer::GAZETTEER.is_country(words)
