@@ -6,7 +6,7 @@
 use dossier_core::EntityKind;
 
 use super::gazetteer::GAZETTEER;
-use super::Tagged;
+use super::{is_common_surname, is_given_name, Tagged};
 use crate::entities::rules::RuleView;
 use crate::entities::runs::{COMPLEMENT_CONNECTORS, PARTICLES};
 use crate::entities::tokens::Shape;
@@ -53,6 +53,10 @@ pub(crate) fn merge(ctx: &Context, rules: &RuleView, tagged: &[Tagged]) -> Vec<C
             // A name that modifies an artifact noun is a product's, not a person's ("Tarvel
             // anti-tank missiles"); its maker's ("Airbus jets") the tagger may still call ORG.
             (0, _) if modifies_artifact(ctx, name.end).is_some() => EntityKind::Misc,
+            // A short acronym that no word list knows is an organization's far more often
+            // than a person's or a place's ("EADS", "GAO"): known places ("UAE") and names
+            // ("LEE") are in the lists.
+            (0 | 2, _) if is_unknown_acronym(ctx, rules, &name) => EntityKind::Org,
             (0, _) => EntityKind::Person,
             (1, _) => EntityKind::Org,
             (3, Some(EntityKind::Norp)) => EntityKind::Norp,
@@ -126,7 +130,8 @@ fn join_teams(ctx: &Context, out: &mut Vec<Candidate>) {
 }
 
 /// Extends a name that is not a place over the company suffix after it, with or without a
-/// comma ("Marvel Consultants, Inc.", "Aer Lingus Group PLC"), making it an organization; a
+/// comma ("Marvel Consultants, Inc.", "Aer Lingus Group PLC"), making it an organization, as
+/// a name found with its suffix is ("EADS N.V.", which looks like a person's initials); a
 /// suffix found as a name of its own goes. A suffix followed by a name is something else ("Co
 /// Donegal"). `out` is sorted by position.
 fn attach_company_suffixes(ctx: &Context, out: &mut Vec<Candidate>) {
@@ -145,6 +150,10 @@ fn attach_company_suffixes(ctx: &Context, out: &mut Vec<Candidate>) {
             let suffix = candidate.end + usize::from(after_comma);
             if is_company_suffix(ctx, suffix) {
                 candidate.end = suffix + 1;
+                candidate.kind = EntityKind::Org;
+            } else if candidate.end - candidate.start >= 2
+                && is_company_suffix(ctx, candidate.end - 1)
+            {
                 candidate.kind = EntityKind::Org;
             }
         }
@@ -291,6 +300,20 @@ fn is_organization_acronym(ctx: &Context, i: usize) -> bool {
         && !roman
         && !emphasis
         && !LEXICON.common_acronyms.contains(word)
+}
+
+/// True when the tagged name is one acronym ([`is_organization_acronym`]) of three or four
+/// letters that neither the gazetteers nor the person-name lists know: a place's or a
+/// person's short name is rarely one (two letters are often a state's code, "MA"; five a
+/// surname in capitals, "ALITO").
+fn is_unknown_acronym(ctx: &Context, rules: &RuleView, name: &Tagged) -> bool {
+    let word = ctx.word(name.start);
+    name.end == name.start + 1
+        && (3..=4).contains(&word.len())
+        && is_organization_acronym(ctx, name.start)
+        && !rules.has_known_name(name.start, name.end)
+        && !is_given_name(word)
+        && !is_common_surname(word)
 }
 
 /// The initials of the multi-word organization names found ("PAC" for "Pan Arctic Council"),
@@ -593,6 +616,11 @@ mod tests {
             names("It hired Kessler Holdings, Inc. and Aer Lingus Group PLC in May."),
             ["ORG Kessler Holdings, Inc.", "ORG Aer Lingus Group PLC"]
         );
+        // Found with its suffix, a name is an organization, not a person with initials.
+        assert_eq!(
+            names("EADS N.V. said on Friday it would appeal."),
+            ["ORG EADS N.V."]
+        );
         // Not after a place, nor before a name.
         assert_eq!(
             names("They met in Adelaide, SA and in Letterkenny, Co Donegal."),
@@ -607,6 +635,18 @@ mod tests {
             ["ORG DFB", "ORG NHS"]
         );
         assert!(names("It flies Singapore Airlines (SIA) jets.").contains(&"ORG SIA".to_string()));
+        // Whatever the tagger thought of it, unless a list knows it as a place or a name.
+        assert_eq!(
+            names("Northrop Grumman and Airbus parent EADS defeat Boeing for a contract."),
+            [
+                "ORG Northrop Grumman",
+                "ORG Airbus",
+                "ORG EADS",
+                "ORG Boeing"
+            ]
+        );
+        assert_eq!(names("The contract went to EADS on Friday."), ["ORG EADS"]);
+        assert_eq!(names("They flew to the UAE on Friday."), ["GPE UAE"]);
     }
 
     #[test]
