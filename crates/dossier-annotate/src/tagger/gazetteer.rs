@@ -13,7 +13,7 @@
 //! is stored too, so matching at a token walks forward one hash probe per token and stops at
 //! the first key that is not a prefix: no string is built.
 
-use crate::fast_hash::FastMap;
+use crate::fast_hash::{FastMap, FastSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -40,7 +40,14 @@ const MAX_TOKENS: usize = 6;
 #[derive(Debug)]
 pub(crate) struct Gazetteer {
     entries: FastMap<u64, u16>,
+    /// The lower-case hashes of the words that open many place names ("New", "Upper",
+    /// "Mount"): see [`PLACE_OPENER_NAMES`].
+    place_openers: FastSet<u64>,
 }
+
+/// A word is a place opener when at least this many names of several words in the geographic
+/// list begin with it.
+const PLACE_OPENER_NAMES: usize = 5;
 
 /// The start value of a phrase key.
 const SEED: u64 = 0x6761_7a65_7474_6565;
@@ -60,8 +67,25 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     ));
     let mut gazetteer = Gazetteer {
         entries: FastMap::with_capacity_and_hasher(64 * 1024, Default::default()),
+        place_openers: FastSet::default(),
     };
-    for line in data_lines(geo).chain(data_lines(persons)) {
+    let mut openers: FastMap<u64, usize> = FastMap::default();
+    for line in data_lines(geo) {
+        if let Some((class, name)) = line.split_once('\t') {
+            gazetteer.insert(name, class_bit(class));
+            if let Some((first, _)) = name.split_once(' ') {
+                *openers
+                    .entry(super::features::hash_lower(first.chars()))
+                    .or_default() += 1;
+            }
+        }
+    }
+    gazetteer.place_openers = openers
+        .into_iter()
+        .filter(|&(_, names)| names >= PLACE_OPENER_NAMES)
+        .map(|(word, _)| word)
+        .collect();
+    for line in data_lines(persons) {
         if let Some((class, name)) = line.split_once('\t') {
             gazetteer.insert(name, class_bit(class));
         }
@@ -113,6 +137,12 @@ impl Gazetteer {
     pub fn is_place<'a>(&self, words: impl Iterator<Item = &'a str>) -> bool {
         let places = COUNTRY | REGION | CONTINENT | CITY_LARGE | CITY_MEDIUM | CITY_SMALL;
         self.has_class(words, places)
+    }
+
+    /// True when many place names of several words begin with `word` ("New", "Upper", "Mount").
+    pub fn is_place_opener(&self, word: &str) -> bool {
+        self.place_openers
+            .contains(&super::features::hash_lower(word.chars()))
     }
 
     /// True when `words` are exactly a country's name.

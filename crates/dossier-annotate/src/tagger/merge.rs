@@ -211,15 +211,17 @@ fn is_team_name(ctx: &Context, place: &Candidate, name: &Candidate) -> bool {
         && (plural || headed)
 }
 
-/// True when `first` is an organization named by one common word ("Air") and a place follows
-/// it directly: "Air India", "Air Canada" are airlines, not a word and a country.
+/// True when `first` is an organization or a MISC name made of one common word ("Air") and a
+/// place follows it directly: "Air India", "Air Canada" are airlines, not a word and a country.
+/// A word that opens many place names makes a longer place instead ("Upper Egypt").
 fn is_common_word_before_place(ctx: &Context, first: &Candidate, place: &Candidate) -> bool {
-    first.kind == EntityKind::Org
+    matches!(first.kind, EntityKind::Org | EntityKind::Misc)
         && first.end == first.start + 1
         && place.start == first.end
         && matches!(place.kind, EntityKind::Gpe | EntityKind::Loc)
         && ctx.tokens[first.start].shape == Shape::Capitalized
         && !is_name_word(ctx, first.start)
+        && !GAZETTEER.is_place_opener(ctx.word(first.start))
 }
 
 /// A capitalized plural that can end a team's or a paper's name ("Bruins", "Times"), not a
@@ -681,6 +683,16 @@ mod tests {
         assert_eq!(
             names("The airline Air Canada said it would buy jets."),
             ["ORG Air Canada"]
+        );
+        assert_eq!(
+            names("Air China and Air India will order more jets."),
+            ["ORG Air China", "ORG Air India"]
+        );
+        // A word that opens many place names makes no airline.
+        let places = names("Rebels control Upper Egypt and New France.");
+        assert!(
+            places.iter().all(|name| !name.starts_with("ORG")),
+            "{places:?}"
         );
     }
 }
