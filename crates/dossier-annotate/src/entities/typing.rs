@@ -441,6 +441,25 @@ fn is_quote(token: &str) -> bool {
 /// "tank", "ballistic").
 const MAX_MODIFIER_TOKENS: usize = 4;
 
+/// True when the name ending before token `end` ends in a capitalized common word that is
+/// neither a given name nor a surname of the lists: a company's or a product's ("Douglas
+/// Aircraft", "Devil Rays"), hardly a person's ("Gordon Brown" ends in a surname).
+pub(crate) fn ends_in_common_noun(ctx: &Context, end: usize) -> bool {
+    let last = end - 1;
+    let word = ctx.word(last);
+    ctx.tokens[last].shape == Shape::Capitalized
+        && !ctx.unreliable[last]
+        && crate::tagger::is_common_lowercase_word(word)
+        && crate::tagger::capitalized_percent(word)
+            .is_some_and(|percent| percent < COMMON_WORD_CAPITALIZED_SHARE)
+        && !is_any_given_name(word)
+        && !crate::tagger::is_common_surname(word)
+}
+
+/// Below this share of capitalized occurrences (percent) a word is a common word, not a
+/// name's, for [`ends_in_common_noun`].
+const COMMON_WORD_CAPITALIZED_SHARE: u8 = 50;
+
 /// MISC when an artifact noun ends the lower-case noun phrase after token `end - 1`, the
 /// words before it being adjectives or hyphenated ("Javelin anti-tank missiles"); a noun that
 /// itself modifies a following kind noun ("tank commander") does not end the phrase.

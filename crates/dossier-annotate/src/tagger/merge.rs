@@ -10,7 +10,7 @@ use super::{is_common_surname, is_given_name, Tagged};
 use crate::entities::rules::RuleView;
 use crate::entities::runs::{COMPLEMENT_CONNECTORS, PARTICLES};
 use crate::entities::tokens::Shape;
-use crate::entities::typing::{is_slug, modifies_artifact};
+use crate::entities::typing::{ends_in_common_noun, is_slug, modifies_artifact};
 use crate::entities::{acronym_letters, initials, Candidate, Context, Evidence};
 use crate::fast_hash::FastMap;
 use crate::lexicon::LEXICON;
@@ -57,6 +57,9 @@ pub(crate) fn merge(ctx: &Context, rules: &RuleView, tagged: &[Tagged]) -> Vec<C
             // than a person's or a place's ("EADS", "GAO"): known places ("UAE") and names
             // ("LEE") are in the lists.
             (0 | 2, _) if is_unknown_acronym(ctx, rules, &name) => EntityKind::Org,
+            (0, _) if name.end - name.start >= 2 && ends_in_common_noun(ctx, name.end) => {
+                EntityKind::Org
+            }
             (0, _) => EntityKind::Person,
             (1, _) => EntityKind::Org,
             (3, Some(EntityKind::Norp)) => EntityKind::Norp,
@@ -649,6 +652,23 @@ mod tests {
         );
         assert_eq!(names("The contract went to EADS on Friday."), ["ORG EADS"]);
         assert_eq!(names("They flew to the UAE on Friday."), ["GPE UAE"]);
+    }
+
+    #[test]
+    fn a_name_ending_in_a_common_word_is_no_person() {
+        assert_eq!(
+            names("He pitched for the Devil Rays in 2003."),
+            ["ORG Devil Rays"]
+        );
+        assert_eq!(
+            names("She was the founder of Hack Forums, in a message."),
+            ["ORG Hack Forums"]
+        );
+        // A surname that is also a common word is still a surname.
+        assert_eq!(
+            names("The report was written by Gordon Brown in 2003."),
+            ["PERSON Gordon Brown"]
+        );
     }
 
     #[test]
