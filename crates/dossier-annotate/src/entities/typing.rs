@@ -67,9 +67,9 @@ pub(super) fn type_run(ctx: &Context, run: &[Unit], out: &mut Vec<Candidate>) {
 /// unknown word whose capitalization is forced (unknown: no given name, head word, proper
 /// noun or acronym in brackets, and not seen capitalized elsewhere in the document), unless
 /// the run is vouched for by a head word (not after "a" or "an") or is a dateline's place,
-/// the word follows a given name ("By Anna
-/// Varga": a byline in Title Case), it opens a quoted name after a kind noun ('the
-/// newspaper "Izvestia"') or an apposition or copula says what it names ("Aisby is a village").
+/// the word follows a given name ("By Anna Varga": a byline in Title Case), it opens a quoted
+/// name after a kind noun ('the newspaper "Izvestia"') or an apposition or copula says what
+/// it names ("Aisby is a village").
 fn is_breaker(ctx: &Context, unit: Unit, vouched: impl FnOnce() -> bool) -> bool {
     if unit.kind != UnitKind::Plain {
         return false;
@@ -111,7 +111,7 @@ fn is_given_name(ctx: &Context, i: usize) -> bool {
 }
 
 /// True for a given name of the hand-written list or of the census lists, however rare.
-fn is_any_given_name(word: &str) -> bool {
+pub(crate) fn is_any_given_name(word: &str) -> bool {
     LEXICON.given_names.contains(word) || crate::tagger::is_given_name(word)
 }
 
@@ -440,25 +440,6 @@ fn is_quote(token: &str) -> bool {
 /// Tokens that may stand between a name and the artifact noun it modifies ("anti", "-",
 /// "tank", "ballistic").
 const MAX_MODIFIER_TOKENS: usize = 4;
-
-/// True when the name ending before token `end` ends in a capitalized common word that is
-/// neither a given name nor a surname of the lists: a company's or a product's ("Douglas
-/// Aircraft", "Devil Rays"), hardly a person's ("Gordon Brown" ends in a surname).
-pub(crate) fn ends_in_common_noun(ctx: &Context, end: usize) -> bool {
-    let last = end - 1;
-    let word = ctx.word(last);
-    ctx.tokens[last].shape == Shape::Capitalized
-        && !ctx.unreliable[last]
-        && crate::tagger::is_common_lowercase_word(word)
-        && crate::tagger::capitalized_percent(word)
-            .is_some_and(|percent| percent < COMMON_WORD_CAPITALIZED_SHARE)
-        && !is_any_given_name(word)
-        && !crate::tagger::is_common_surname(word)
-}
-
-/// Below this share of capitalized occurrences (percent) a word is a common word, not a
-/// name's, for [`ends_in_common_noun`].
-const COMMON_WORD_CAPITALIZED_SHARE: u8 = 50;
 
 /// MISC when an artifact noun ends the lower-case noun phrase after token `end - 1`, the
 /// words before it being adjectives or hyphenated ("Javelin anti-tank missiles"); a noun that

@@ -10,7 +10,7 @@ use super::{is_common_surname, is_given_name, Tagged};
 use crate::entities::rules::RuleView;
 use crate::entities::runs::{COMPLEMENT_CONNECTORS, PARTICLES};
 use crate::entities::tokens::Shape;
-use crate::entities::typing::{ends_in_common_noun, is_slug, modifies_artifact};
+use crate::entities::typing::{is_any_given_name, is_slug, modifies_artifact};
 use crate::entities::{acronym_letters, initials, Candidate, Context, Evidence};
 use crate::fast_hash::FastMap;
 use crate::lexicon::LEXICON;
@@ -290,9 +290,9 @@ fn is_reliable_plural(ctx: &Context, i: usize) -> bool {
 }
 
 /// True for a lone acronym where capitals are reliable ("the NHS", "the ECB") or in brackets
-/// (after the name it abbreviates: "Singapore Airlines (SIA)"), unless it is
-/// used as a common noun ("the CEO", "GDP": `common_acronyms.txt`), is a Roman numeral ("World
-/// War II") or a common lower-case word in capitals for emphasis ("at VERY low prices"). Two letters or
+/// (after the name it abbreviates: "Singapore Airlines (SIA)"), unless it is used as a common
+/// noun ("the CEO", "GDP": `common_acronyms.txt`), is a Roman numeral ("World War II") or a
+/// common lower-case word in capitals for emphasis ("at VERY low prices"). Two letters or
 /// more, letters only.
 fn is_organization_acronym(ctx: &Context, i: usize) -> bool {
     let word = ctx.word(i);
@@ -452,6 +452,20 @@ fn is_name_word(ctx: &Context, i: usize) -> bool {
 
 /// Below this share of capitalized occurrences a word is a common word, not a name's.
 const COMMON_WORD_PERCENT: u8 = 50;
+
+/// True when the name ending before token `end` ends in a capitalized common word that is
+/// neither a given name nor a surname of the lists: a company's or a product's ("Douglas
+/// Aircraft", "Devil Rays"), hardly a person's ("Gordon Brown" ends in a surname).
+fn ends_in_common_noun(ctx: &Context, end: usize) -> bool {
+    let last = end - 1;
+    let word = ctx.word(last);
+    ctx.tokens[last].shape == Shape::Capitalized
+        && !ctx.unreliable[last]
+        && crate::tagger::is_common_lowercase_word(word)
+        && !is_name_word(ctx, last)
+        && !is_any_given_name(word)
+        && !is_common_surname(word)
+}
 
 fn is_possessive(word: &str) -> bool {
     matches!(word, "'s" | "’s" | "'S" | "’S")
