@@ -418,6 +418,18 @@ mod tests {
     }
 
     #[test]
+    fn the_last_of_several_head_words_gives_the_type() {
+        check(
+            "They landed at Tarvel International Airport in May.",
+            &["LOC Tarvel International Airport"],
+        );
+        check(
+            "The Tarvel Airport Authority closed it.",
+            &["ORG Tarvel Airport Authority"],
+        );
+    }
+
+    #[test]
     fn gazetteer_boundaries_split_runs_but_possessives_stay_outside() {
         check(
             "It praised Russia Kovalev for that.",

@@ -164,17 +164,20 @@ fn type_piece(ctx: &Context, piece: &[Unit], out: &mut Vec<Candidate>) {
 /// type the head gives, if any.
 fn headed_span(ctx: &Context, piece: &[Unit]) -> Option<(usize, usize, EntityKind)> {
     let head = piece.iter().position(|unit| unit.head.is_some())?;
-    let kind = piece[head].head?;
+    let heads = piece[head..]
+        .iter()
+        .take_while(|unit| unit.head.is_some())
+        .count();
+    // In a row of head words the last one names what the thing is: "International Airport"
+    // is a place, "Airport Authority" an organization.
+    let kind = piece[head + heads - 1].head?;
     let has_complement = piece[head..].iter().any(|unit| {
         unit.kind == UnitKind::Connector && ctx.word(unit.start).chars().all(char::is_alphabetic)
     });
     let end = if has_complement {
         piece.len()
     } else {
-        head + piece[head..]
-            .iter()
-            .take_while(|unit| unit.head.is_some())
-            .count()
+        head + heads
     };
     let start = piece[..head]
         .iter()
