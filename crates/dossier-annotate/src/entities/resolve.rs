@@ -11,7 +11,9 @@
 //!    are the initials of exactly one organization name gets that name; a weakly typed word
 //!    that ends exactly one other multi-word name takes its type and name ("the Strip" →
 //!    "Gaza Strip"), and so does an organization named by its head word alone ("the Ministry"
-//!    → "Norwegian Foreign Ministry"). Ambiguous short forms keep their own text.
+//!    → "Norwegian Foreign Ministry"); a weakly typed person or MISC word that is no given name
+//!    and starts exactly one multi-word organization name is that organization ("Northrop" →
+//!    "Northrop Grumman"). Ambiguous short forms keep their own text.
 //!
 //! A name the user declared keeps its declared type and canonical name, and lends that name
 //! to its short forms.
@@ -21,6 +23,7 @@ use std::ops::Range;
 
 use dossier_core::{EntityKind, Mention, Span};
 
+use super::typing::is_any_given_name;
 use super::user_gazetteer::Found;
 use super::{Candidate, Context, Evidence};
 use crate::lexicon::LEXICON;
@@ -34,6 +37,7 @@ pub(super) fn resolve(ctx: &Context, candidates: &[Candidate], user: &Found) -> 
     let words = NameWords::new(ctx, &candidates);
     let persons = PersonIndex::new(&candidates, &words);
     let other_heads = head_index(&candidates, &words);
+    let organizations = first_word_index(&candidates, &words, EntityKind::Org);
     // The name a candidate lends to its short forms: a user name's canonical name, else its
     // surface.
     let full_name = |i: usize| match user.at(candidates[i].start, candidates[i].end) {
@@ -76,6 +80,19 @@ pub(super) fn resolve(ctx: &Context, candidates: &[Candidate], user: &Found) -> 
             if let Some(head) = unique_head(&other_heads, &candidates, &words, name[0]) {
                 kind = candidates[head].kind;
                 full = Some(head);
+            }
+        }
+        // "Northrop" after "Northrop Grumman"; not "Melinda" after "Melinda Gates Foundation",
+        // nor a place or an organization of its own ("Boeing" after "Boeing Capital").
+        let organization_start = full.is_none()
+            && name.len() == 1
+            && candidate.evidence <= Evidence::Model
+            && matches!(kind, EntityKind::Person | EntityKind::Misc)
+            && !is_any_given_name(name[0]);
+        if organization_start {
+            if let Some(organization) = unique_head(&organizations, &candidates, &words, name[0]) {
+                kind = EntityKind::Org;
+                full = Some(organization);
             }
         }
         if full.is_none() && kind == EntityKind::Org && name.len() == 1 {
@@ -275,7 +292,25 @@ fn head_index<'w>(candidates: &[Candidate], words: &NameWords<'w>) -> HashMap<&'
     index
 }
 
-/// The candidate of the one distinct multi-word name in `index` that ends with `word`.
+/// Multi-word names of `kind` without connectors, by their first word ("Northrop" for
+/// "Northrop Grumman").
+fn first_word_index<'w>(
+    candidates: &[Candidate],
+    words: &NameWords<'w>,
+    kind: EntityKind,
+) -> HashMap<&'w str, Vec<usize>> {
+    let mut index: HashMap<&str, Vec<usize>> = HashMap::default();
+    for (i, candidate) in candidates.iter().enumerate() {
+        let name = words.of(i);
+        let contiguous = candidate.end - candidate.start == name.len();
+        if candidate.kind == kind && name.len() >= 2 && contiguous {
+            index.entry(name[0]).or_default().push(i);
+        }
+    }
+    index
+}
+
+/// The candidate of the one distinct multi-word name in `index` under `word`.
 fn unique_head(
     index: &HashMap<&str, Vec<usize>>,
     candidates: &[Candidate],
@@ -399,5 +434,43 @@ mod tests {
         assert_eq!(mentions[2].span.slice(text), "Varga");
         assert_eq!(mentions[2].kind, EntityKind::Person);
         assert_eq!(mentions[2].canonical, "Varga");
+    }
+
+    #[test]
+    fn the_first_word_of_one_organization_name_is_that_organization() {
+        use crate::entities::Context;
+        let text = "Tarvel Grumman won. Then Tarvel sued, and Melinda left Melinda Varga Trust.";
+        let ctx = Context::new(text, &crate::split_sentences(text));
+        let at = |start: usize, end: usize, kind: EntityKind, evidence: Evidence| Candidate {
+            start,
+            end,
+            kind,
+            evidence,
+        };
+        let candidates = [
+            at(0, 2, EntityKind::Org, Evidence::Model),
+            at(5, 6, EntityKind::Person, Evidence::Model),
+            at(9, 10, EntityKind::Person, Evidence::Model),
+            at(11, 14, EntityKind::Org, Evidence::Cue),
+        ];
+        let no_user_names = crate::UserNames::default();
+        let mentions = resolve(&ctx, &candidates, &no_user_names.find(&ctx));
+        let found: Vec<(&str, EntityKind, &str)> = mentions
+            .iter()
+            .map(|m| (m.span.slice(text), m.kind, m.canonical.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Tarvel Grumman", EntityKind::Org, "Tarvel Grumman"),
+                ("Tarvel", EntityKind::Org, "Tarvel Grumman"),
+                ("Melinda", EntityKind::Person, "Melinda"),
+                (
+                    "Melinda Varga Trust",
+                    EntityKind::Org,
+                    "Melinda Varga Trust"
+                ),
+            ]
+        );
     }
 }
