@@ -68,6 +68,22 @@ pub(crate) struct Candidate {
     pub evidence: Evidence,
 }
 
+#[cfg(test)]
+impl Candidate {
+    /// Candidates from (start token, end token, kind, evidence), for tests.
+    pub fn from_tuples(given: &[(usize, usize, EntityKind, Evidence)]) -> Vec<Candidate> {
+        given
+            .iter()
+            .map(|&(start, end, kind, evidence)| Candidate {
+                start,
+                end,
+                kind,
+                evidence,
+            })
+            .collect()
+    }
+}
+
 /// Below this share of capitalized occurrences a word is a common word (many: 7 %, who: 3 %).
 const COMMON_WORD_CAPITALIZED_PERCENT: u8 = 10;
 

@@ -116,15 +116,7 @@ mod tests {
     /// kind, evidence), as "KIND text".
     fn added(text: &str, given: &[(usize, usize, EntityKind, Evidence)]) -> Vec<String> {
         let ctx = Context::new(text, &split_sentences(text));
-        let mut candidates: Vec<Candidate> = given
-            .iter()
-            .map(|&(start, end, kind, evidence)| Candidate {
-                start,
-                end,
-                kind,
-                evidence,
-            })
-            .collect();
+        let mut candidates = Candidate::from_tuples(given);
         add_repeats(&ctx, &mut candidates);
         candidates[given.len()..]
             .iter()

@@ -412,65 +412,55 @@ mod tests {
         assert_eq!(kinds, [Person, Person, Person, Org, Org]);
     }
 
+    /// Resolves `candidates` (token ranges `(start, end)`, kind, evidence) of `text` into
+    /// (surface, kind, canonical name) triples.
+    fn resolved(
+        text: &str,
+        candidates: &[(usize, usize, EntityKind, Evidence)],
+    ) -> Vec<(String, EntityKind, String)> {
+        let ctx = crate::entities::Context::new(text, &crate::split_sentences(text));
+        let candidates = Candidate::from_tuples(candidates);
+        let no_user_names = crate::UserNames::default();
+        resolve(&ctx, &candidates, &no_user_names.find(&ctx))
+            .into_iter()
+            .map(|m| (m.span.slice(text).to_string(), m.kind, m.canonical))
+            .collect()
+    }
+
     #[test]
     fn a_surname_of_several_persons_is_a_person_named_by_none() {
-        use crate::entities::Context;
-        let text = "Felix Varga met Moses Varga. Then Varga left.";
-        let ctx = Context::new(text, &crate::split_sentences(text));
-        let at = |start: usize, end: usize, kind: EntityKind, evidence: Evidence| Candidate {
-            start,
-            end,
-            kind,
-            evidence,
-        };
-        let candidates = [
-            at(0, 2, EntityKind::Person, Evidence::Cue),
-            at(3, 5, EntityKind::Person, Evidence::Cue),
-            // The tagger's ORG for the short form.
-            at(7, 8, EntityKind::Org, Evidence::Model),
-        ];
-        let no_user_names = crate::UserNames::default();
-        let mentions = resolve(&ctx, &candidates, &no_user_names.find(&ctx));
-        assert_eq!(mentions[2].span.slice(text), "Varga");
-        assert_eq!(mentions[2].kind, EntityKind::Person);
-        assert_eq!(mentions[2].canonical, "Varga");
+        use EntityKind::{Org, Person};
+        let found = resolved(
+            "Felix Varga met Moses Varga. Then Varga left.",
+            &[
+                (0, 2, Person, Evidence::Cue),
+                (3, 5, Person, Evidence::Cue),
+                // The tagger's ORG for the short form.
+                (7, 8, Org, Evidence::Model),
+            ],
+        );
+        assert_eq!(found[2], ("Varga".into(), Person, "Varga".into()));
     }
 
     #[test]
     fn the_first_word_of_one_organization_name_is_that_organization() {
-        use crate::entities::Context;
-        let text = "Tarvel Grumman won. Then Tarvel sued, and Melinda left Melinda Varga Trust.";
-        let ctx = Context::new(text, &crate::split_sentences(text));
-        let at = |start: usize, end: usize, kind: EntityKind, evidence: Evidence| Candidate {
-            start,
-            end,
-            kind,
-            evidence,
-        };
-        let candidates = [
-            at(0, 2, EntityKind::Org, Evidence::Model),
-            at(5, 6, EntityKind::Person, Evidence::Model),
-            at(9, 10, EntityKind::Person, Evidence::Model),
-            at(11, 14, EntityKind::Org, Evidence::Cue),
-        ];
-        let no_user_names = crate::UserNames::default();
-        let mentions = resolve(&ctx, &candidates, &no_user_names.find(&ctx));
-        let found: Vec<(&str, EntityKind, &str)> = mentions
-            .iter()
-            .map(|m| (m.span.slice(text), m.kind, m.canonical.as_str()))
-            .collect();
-        assert_eq!(
-            found,
-            [
-                ("Tarvel Grumman", EntityKind::Org, "Tarvel Grumman"),
-                ("Tarvel", EntityKind::Org, "Tarvel Grumman"),
-                ("Melinda", EntityKind::Person, "Melinda"),
-                (
-                    "Melinda Varga Trust",
-                    EntityKind::Org,
-                    "Melinda Varga Trust"
-                ),
-            ]
+        use EntityKind::{Org, Person};
+        let found = resolved(
+            "Tarvel Grumman won. Then Tarvel sued, and Melinda left Melinda Varga Trust.",
+            &[
+                (0, 2, Org, Evidence::Model),
+                (5, 6, Person, Evidence::Model),
+                (9, 10, Person, Evidence::Model),
+                (11, 14, Org, Evidence::Cue),
+            ],
         );
+        let expected = [
+            ("Tarvel Grumman", Org, "Tarvel Grumman"),
+            ("Tarvel", Org, "Tarvel Grumman"),
+            ("Melinda", Person, "Melinda"),
+            ("Melinda Varga Trust", Org, "Melinda Varga Trust"),
+        ]
+        .map(|(surface, kind, canonical)| (surface.to_string(), kind, canonical.to_string()));
+        assert_eq!(found, expected);
     }
 }
