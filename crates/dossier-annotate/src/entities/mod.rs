@@ -133,10 +133,14 @@ impl<'a> Context<'a> {
     /// is almost never capitalized elsewhere: "Many", "Who" opening a sentence. Words in
     /// capitals are left alone: in a text in capitals "US" may well be the country.
     pub fn is_forced_common_word(&self, i: usize) -> bool {
-        self.unreliable[i]
-            && self.tokens[i].shape == Shape::Capitalized
-            && tagger::capitalized_percent(self.word(i))
-                .is_some_and(|percent| percent < COMMON_WORD_CAPITALIZED_PERCENT)
+        self.unreliable[i] && self.tokens[i].shape == Shape::Capitalized && self.is_common_word(i)
+    }
+
+    /// True when token `i`'s word is almost never capitalized in the word statistics ("many",
+    /// "told"), whatever its case here.
+    pub fn is_common_word(&self, i: usize) -> bool {
+        tagger::capitalized_percent(self.word(i))
+            .is_some_and(|percent| percent < COMMON_WORD_CAPITALIZED_PERCENT)
     }
 
     /// True when token `i` stands alone in brackets: "(SIA)".
@@ -245,6 +249,7 @@ fn mark_unreliable(text: &str, tokens: &[Token], range: Range<usize>, unreliable
     // Straight double quotes seen so far: an odd one opens a quotation, an even one closes it
     // ('…," Obama said': the capital after a closing quote is not forced).
     let mut straight_quotes = 0;
+    let mut previous_word = "";
     for i in range {
         let token = tokens[i];
         let word = token.text(text);
@@ -256,10 +261,20 @@ fn mark_unreliable(text: &str, tokens: &[Token], range: Range<usize>, unreliable
         } else if word == "\"" {
             straight_quotes += 1;
             at_start = straight_quotes % 2 == 1;
+        } else if word == "." && is_abbreviation_or_initial(previous_word) {
+            // "Dr. Kowalczyk", "J. Smith": the period did not end the sentence.
         } else if opens_sentence(word) {
             at_start = true;
         }
+        previous_word = word;
     }
+}
+
+/// True for a word that a period abbreviates ("Dr", "Gen") or a single capital (an initial).
+fn is_abbreviation_or_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    let initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+    initial || LEXICON.abbreviations.contains(word)
 }
 
 /// True for a sentence-opening function word written in capitals ("AND", "THE").
@@ -287,22 +302,24 @@ fn opens_sentence(punctuation: &str) -> bool {
     )
 }
 
-/// True for a heading written in Title Case: it does not end in a period and most of its
+/// True for a heading whose capitals say nothing: written in capitals ("SOCCER - LATE GOAL
+/// GIVES JAPAN WIN ."), or in Title Case without a final period. Either way most of its
 /// longer words are capitalized.
 fn is_title_case(text: &str, tokens: &[Token]) -> bool {
-    if tokens.last().is_some_and(|t| t.text(text) == ".") {
-        return false;
-    }
     let mut long = 0;
     let mut capitalized = 0;
+    let mut upper = 0;
     for token in tokens {
         // Four characters or more (without counting them all).
         if token.is_word() && token.text(text).chars().nth(3).is_some() {
             long += 1;
             capitalized += usize::from(token.is_name_like());
+            upper += usize::from(token.shape == Shape::Upper);
         }
     }
-    long >= 3 && capitalized * 10 >= long * 7
+    let ends_in_period = tokens.last().is_some_and(|t| t.text(text) == ".");
+    let mostly = |count: usize| long >= 3 && count * 10 >= long * 7;
+    mostly(upper) || (!ends_in_period && mostly(capitalized))
 }
 
 #[cfg(test)]
@@ -364,6 +381,12 @@ mod tests {
         check(
             "It was signed by Mr. Arvo Kessel and Dr. Kowalczyk.",
             &["PERSON Arvo Kessel", "PERSON Kowalczyk"],
+        );
+        // The period of "Dr." does not force the next capital: the title alone says the
+        // name is a person's.
+        assert_eq!(
+            rule_candidates("It was signed by Dr. Kowalczyk."),
+            ["PERSON Kowalczyk (Cue)"]
         );
         check(
             "He met the rebel leader Tarvo Essen.",
@@ -570,6 +593,19 @@ mod tests {
             rule_candidates("He said: \"Kowalczyk left.\""),
             [] as [&str; 0]
         );
+    }
+
+    #[test]
+    fn a_sentence_in_capitals_says_nothing_by_its_capitals() {
+        // Even with a final period every word is unreliable, and a word almost never
+        // capitalized elsewhere ("TOLD") breaks a run that a head word vouches for.
+        let shouted = "OFFICIALS OF THE COMPANY TOLD THE BBC ABOUT PARIS ON FRIDAY.";
+        let candidates = rule_candidates(shouted);
+        assert!(
+            !candidates.iter().any(|c| c.contains("TOLD")),
+            "{candidates:?}"
+        );
+        check(shouted, &["ORG BBC", "GPE PARIS"]);
     }
 
     #[test]

@@ -69,7 +69,8 @@ pub(super) fn type_run(ctx: &Context, run: &[Unit], out: &mut Vec<Candidate>) {
 /// the run is vouched for by a head word (not after "a" or "an") or is a dateline's place,
 /// the word follows a given name ("By Anna Varga": a byline in Title Case), it opens a quoted
 /// name after a kind noun ('the newspaper "Izvestia"') or an apposition or copula says what
-/// it names ("Aisby is a village").
+/// it names ("Aisby is a village"). In capitals a word almost never capitalized elsewhere
+/// ("TOLD") breaks the run whatever vouches for it, unless it is a head word.
 fn is_breaker(ctx: &Context, unit: Unit, vouched: impl FnOnce() -> bool) -> bool {
     if unit.kind != UnitKind::Plain {
         return false;
@@ -80,6 +81,12 @@ fn is_breaker(ctx: &Context, unit: Unit, vouched: impl FnOnce() -> bool) -> bool
     }
     if !ctx.unreliable[unit.start] {
         return false;
+    }
+    // In capitals, a word almost never capitalized elsewhere ("TOLD", "WITH") is no part of a
+    // name, whatever vouches for the run ("THE COMPANY TOLD THE BBC").
+    let shouted = ctx.tokens[unit.start].shape == Shape::Upper;
+    if shouted && ctx.is_common_word(unit.start) && !LEXICON.heads.contains_key(word) {
+        return true;
     }
     let acronym_in_brackets =
         ctx.tokens[unit.start].shape == Shape::Upper && ctx.is_bracketed(unit.start);

@@ -675,7 +675,7 @@ mod tests {
             ["ORG Devil Rays"]
         );
         assert_eq!(
-            names("She was the founder of Hack Forums, in a message."),
+            names("She founded Hack Forums in 2007."),
             ["ORG Hack Forums"]
         );
         // A surname that is also a common word is still a surname.
