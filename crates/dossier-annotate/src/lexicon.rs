@@ -31,8 +31,10 @@ pub(crate) struct Lexicon {
     /// Common given names, as written ("Sergei").
     pub given_names: HashSet<&'static str>,
     /// Head words of names and the type they give the name: "Ministry" (ORG), "Airport"
-    /// (LOC), "War" (MISC).
+    /// (LOC), "Empire" (GPE), "War" (MISC).
     pub heads: HashMap<&'static str, EntityKind>,
+    /// Words that open a place's name, the rest following them ("Mount", "Lake").
+    pub leading_place_words: HashSet<&'static str>,
     /// Capitalized words that are never names (months, weekdays).
     pub non_names: HashSet<&'static str>,
     /// Typical surname endings ("ov", "enko").
@@ -175,6 +177,7 @@ impl Lexicon {
                 .flat_map(str::split_whitespace)
                 .collect(),
             heads: heads(),
+            leading_place_words: data_lines(resource!("leading_place_words.txt")).collect(),
             non_names: data_lines(resource!("non_names.txt")).collect(),
             surname_endings: data_lines(resource!("surname_endings.txt")).collect(),
             kind_nouns,
@@ -208,6 +211,7 @@ fn heads() -> HashMap<&'static str, EntityKind> {
     for (file, kind) in [
         (resource!("misc_heads.txt"), EntityKind::Misc),
         (resource!("place_heads.txt"), EntityKind::Loc),
+        (resource!("polity_heads.txt"), EntityKind::Gpe),
         (resource!("org_heads.txt"), EntityKind::Org),
     ] {
         heads.extend(data_lines(file).map(|word| (word, kind)));

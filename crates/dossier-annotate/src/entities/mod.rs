@@ -454,6 +454,15 @@ mod tests {
             "They landed at Tarsk Airfield in May.",
             &["LOC Tarsk Airfield"],
         );
+        // A state's head word ("Empire") and a word that opens a place's name ("Mount").
+        assert_eq!(
+            rule_candidates("The Varnish Empire lost Mount Tarsk to the Kingdom of Essen."),
+            [
+                "GPE Varnish Empire (Cue)",
+                "LOC Mount Tarsk (Cue)",
+                "GPE Kingdom of Essen (Cue)"
+            ]
+        );
     }
 
     #[test]

@@ -181,7 +181,15 @@ fn headed_span(ctx: &Context, piece: &[Unit]) -> Option<(usize, usize, EntityKin
     let has_complement = piece[head..].iter().any(|unit| {
         unit.kind == UnitKind::Connector && ctx.word(unit.start).chars().all(char::is_alphabetic)
     });
-    let end = if has_complement {
+    // "Mount Kenya", "Lake Baikal": the head opens the name and the rest follows it.
+    let leads_place = head == 0
+        && heads == 1
+        && piece.len() > 1
+        && LEXICON
+            .leading_place_words
+            .contains(ctx.word(piece[0].start))
+        && piece[1..].iter().all(|unit| unit.head.is_none());
+    let end = if has_complement || leads_place {
         piece.len()
     } else {
         head + heads

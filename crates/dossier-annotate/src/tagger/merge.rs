@@ -98,6 +98,7 @@ pub(crate) fn merge(ctx: &Context, rules: &RuleView, tagged: &[Tagged]) -> Vec<C
         }
     }
     join_teams(ctx, &mut out);
+    join_fragments(ctx, &mut out);
     place_teams(ctx, &mut out);
     attach_company_suffixes(ctx, &mut out);
     for candidate in &mut out {
@@ -130,6 +131,57 @@ fn join_teams(ctx: &Context, out: &mut Vec<Candidate>) {
         }
     }
     *out = joined;
+}
+
+/// Joins two names side by side in running text when one of them is a NORP or MISC
+/// fragment that the other completes ("British" + "Isles", "Major League" + "Baseball"): two
+/// pieces of one name that the rules and the tagger cut apart. Persons are left alone
+/// ("Russian" and "Lavrov" are two), and so are a nationality after a name ("Fiji Indian": an
+/// adjective), words in capitals or with digits and names whose capitals are forced. The name
+/// takes the type of its last piece, or of its first when only the last is a fragment. `out`
+/// is sorted by position.
+fn join_fragments(ctx: &Context, out: &mut Vec<Candidate>) {
+    let mut joined: Vec<Candidate> = Vec::with_capacity(out.len());
+    for candidate in out.drain(..) {
+        match joined.last_mut() {
+            Some(first) if are_fragments_of_one_name(ctx, first, &candidate) => {
+                let kind = if is_fragment(candidate.kind) && !is_fragment(first.kind) {
+                    first.kind
+                } else {
+                    candidate.kind
+                };
+                *first = Candidate {
+                    end: candidate.end,
+                    kind,
+                    evidence: Evidence::Model,
+                    ..*first
+                };
+            }
+            _ => joined.push(candidate),
+        }
+    }
+    *out = joined;
+}
+
+fn is_fragment(kind: EntityKind) -> bool {
+    matches!(kind, EntityKind::Norp | EntityKind::Misc)
+}
+
+/// True when `first` and `second` are adjacent on one line, neither is a person, `first` is a
+/// fragment or `second` a MISC name, and every word of both is a capitalized word of letters
+/// in ordinary case, its capital not forced by position, except the first word of `first`.
+fn are_fragments_of_one_name(ctx: &Context, first: &Candidate, second: &Candidate) -> bool {
+    first.end == second.start
+        && first.kind != EntityKind::Person
+        && second.kind != EntityKind::Person
+        && second.kind != EntityKind::Norp
+        && (is_fragment(first.kind) || second.kind == EntityKind::Misc)
+        && !ctx.text[ctx.tokens[first.end - 1].end..ctx.tokens[second.start].start].contains('\n')
+        && (first.start..second.end).all(|i| {
+            ctx.tokens[i].shape == Shape::Capitalized
+                && ctx.word(i).chars().all(char::is_alphabetic)
+        })
+        && (first.start + 1..second.end).all(|i| !ctx.unreliable[i])
 }
 
 /// Extends a name that is not a place over the company suffix after it, with or without a
@@ -518,6 +570,48 @@ mod tests {
             .iter()
             .map(|m| format!("{} {}", m.kind.label(), m.span.slice(text)))
             .collect()
+    }
+
+    #[test]
+    fn a_fragment_beside_a_name_is_part_of_it_but_a_nationality_after_one_is_not() {
+        use crate::entities::{Candidate, Context, Evidence};
+        use dossier_core::EntityKind::{Gpe, Misc, Norp, Org, Person};
+        let text = "They met the British Isles team, the Fiji Indian vote and Russian Lavrov \
+                    at Major League Baseball.";
+        let ctx = Context::new(text, &crate::split_sentences(text));
+        let position = |word: &str| {
+            (0..ctx.tokens.len())
+                .find(|&i| ctx.word(i) == word)
+                .unwrap()
+        };
+        let [british, fiji, russian, major] = ["British", "Fiji", "Russian", "Major"].map(position);
+        let model = Evidence::Model;
+        let mut found = Candidate::from_tuples(&[
+            (british, british + 1, Norp, model),
+            (british + 1, british + 2, Misc, model),
+            (fiji, fiji + 1, Gpe, model),
+            (fiji + 1, fiji + 2, Norp, model),
+            (russian, russian + 1, Norp, model),
+            (russian + 1, russian + 2, Person, model),
+            (major, major + 2, Org, model),
+            (major + 2, major + 3, Misc, model),
+        ]);
+        super::join_fragments(&ctx, &mut found);
+        let names: Vec<String> = found
+            .iter()
+            .map(|c| format!("{} {}", c.kind.label(), ctx.slice(c.start, c.end)))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "MISC British Isles",
+                "GPE Fiji",
+                "NORP Indian",
+                "NORP Russian",
+                "PERSON Lavrov",
+                "ORG Major League Baseball"
+            ]
+        );
     }
 
     #[test]
