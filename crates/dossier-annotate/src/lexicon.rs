@@ -28,6 +28,9 @@ pub(crate) struct Lexicon {
     pub titles: PhraseTable<()>,
     /// The same titles keyed last token first, to find one that ends before a name.
     pub titles_backward: PhraseTable<()>,
+    /// Phrases right before a name that say it names a place ("north of", "invaded"), keyed
+    /// last token first.
+    pub place_cues_backward: PhraseTable<()>,
     /// Common given names, as written ("Sergei").
     pub given_names: HashSet<&'static str>,
     /// Head words of names and the type they give the name: "Ministry" (ORG), "Airport"
@@ -173,6 +176,10 @@ impl Lexicon {
             gazetteer: PhraseTable::new(names, false),
             titles: PhraseTable::new(titles(), false),
             titles_backward: PhraseTable::new(titles(), true),
+            place_cues_backward: PhraseTable::new(
+                data_lines(resource!("place_cues.txt")).map(|line| (line, ())),
+                true,
+            ),
             given_names: data_lines(resource!("given_names.txt"))
                 .flat_map(str::split_whitespace)
                 .collect(),

@@ -667,6 +667,15 @@ mod tests {
         );
         check("Hundreds of Zarvan militants attacked.", &["ORG Zarvan"]);
         check("A report by Petrenko followed.", &["PERSON Petrenko"]);
+        // A place cue before the name: a direction, a conquest.
+        assert_eq!(
+            rule_candidates("The camp lies north of Varnok, which the army invaded."),
+            ["GPE Varnok (Cue)"]
+        );
+        assert_eq!(
+            rule_candidates("In 833 the army invaded Varnok."),
+            ["GPE Varnok (Cue)"]
+        );
     }
 
     #[test]

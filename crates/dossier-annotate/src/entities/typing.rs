@@ -360,6 +360,9 @@ fn type_plain(ctx: &Context, name: &[Unit], person_cue: bool) -> (EntityKind, Ev
     if words <= 3 && (speaks || after_according_to(ctx, start)) {
         return (EntityKind::Person, Evidence::Weak);
     }
+    if words <= 3 && after_place_cue(ctx, start) {
+        return (EntityKind::Gpe, Evidence::Cue);
+    }
     if single && start >= 1 && ctx.word(start - 1) == "the" {
         return (EntityKind::Org, Evidence::Weak);
     }
@@ -401,6 +404,12 @@ fn is_acronym(ctx: &Context, i: usize) -> bool {
 /// The word right after token `end - 1`, if the next token is a word.
 fn next_word<'a>(ctx: &Context<'a>, end: usize) -> Option<&'a str> {
     (end < ctx.tokens.len() && ctx.tokens[end].is_word()).then(|| ctx.word(end))
+}
+
+/// True when a place cue ends right before token `start`: "north of X", "invaded X".
+fn after_place_cue(ctx: &Context, start: usize) -> bool {
+    let last_first = (0..start).rev().map(|j| ctx.word(j));
+    LEXICON.place_cues_backward.longest(last_first).is_some()
 }
 
 fn after_according_to(ctx: &Context, start: usize) -> bool {
