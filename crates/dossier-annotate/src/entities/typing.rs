@@ -372,6 +372,28 @@ fn type_plain(ctx: &Context, name: &[Unit], person_cue: bool) -> (EntityKind, Ev
     }
 }
 
+/// Endings of the plural of a people's or a group's name ("Athenians", "Achaeans", "Hittites").
+const GROUP_PLURAL_ENDINGS: [&str; 3] = ["ians", "eans", "ites"];
+
+/// Endings of the adjective of a people, a language or a style ("Germanic", "Macedonian",
+/// "Mycenaean", "Sudanese").
+const GROUP_ADJECTIVE_ENDINGS: [&str; 4] = ["ic", "ian", "ean", "ese"];
+
+/// True when the unknown word at `i` names a group or says what group something belongs to:
+/// the plural of a people's name, or such an adjective between two lower-case words ("a large
+/// Macedonian army", "of Germanic and Slavic tribes"), where a surname would not stand.
+pub(crate) fn is_group_word(ctx: &Context, i: usize) -> bool {
+    let word = ctx.word(i);
+    let ends_in = |endings: &[&str]| {
+        word.chars().count() >= 5 && endings.iter().any(|ending| word.ends_with(ending))
+    };
+    if ends_in(&GROUP_PLURAL_ENDINGS) {
+        return true;
+    }
+    let lower = |j: usize| ctx.tokens.get(j).is_some_and(|t| t.shape == Shape::Lower);
+    ends_in(&GROUP_ADJECTIVE_ENDINGS) && i >= 1 && lower(i - 1) && lower(i + 1)
+}
+
 /// True for a capitalized word with a typical surname ending ("Lavrov", "Shevchenko").
 fn has_surname_ending(word: &str) -> bool {
     word.chars().count() >= 5

@@ -10,7 +10,7 @@ use super::{is_common_surname, is_given_name, Tagged};
 use crate::entities::rules::RuleView;
 use crate::entities::runs::{COMPLEMENT_CONNECTORS, PARTICLES};
 use crate::entities::tokens::Shape;
-use crate::entities::typing::{is_any_given_name, is_slug, modifies_artifact};
+use crate::entities::typing::{is_any_given_name, is_group_word, is_slug, modifies_artifact};
 use crate::entities::{acronym_letters, initials, Candidate, Context, Evidence};
 use crate::fast_hash::FastMap;
 use crate::lexicon::LEXICON;
@@ -50,6 +50,8 @@ pub(crate) fn merge(ctx: &Context, rules: &RuleView, tagged: &[Tagged]) -> Vec<C
         covered[name.start..name.end].fill(true);
         let same_span = by_span.get(&(name.start, name.end)).copied();
         let kind = match (name.label, same_span.map(|c| c.kind)) {
+            // "Athenians", "a large Macedonian army": a group, not one person, body or place.
+            _ if name.end - name.start == 1 && is_group_word(ctx, name.start) => EntityKind::Norp,
             // A name that modifies an artifact noun is a product's, not a person's ("Tarvel
             // anti-tank missiles"); its maker's ("Airbus jets") the tagger may still call ORG.
             (0, _) if modifies_artifact(ctx, name.end).is_some() => EntityKind::Misc,
@@ -570,6 +572,26 @@ mod tests {
             .iter()
             .map(|m| format!("{} {}", m.kind.label(), m.span.slice(text)))
             .collect()
+    }
+
+    #[test]
+    fn a_group_word_is_a_group_and_a_surname_is_not() {
+        use crate::entities::typing::is_group_word;
+        use crate::entities::Context;
+        let text = "The Athenians fled, and a large Macedonian army came. Petrosian said \
+                    the Varnic script was old.";
+        let ctx = Context::new(text, &crate::split_sentences(text));
+        let group = |word: &str| {
+            let i = (0..ctx.tokens.len())
+                .find(|&i| ctx.word(i) == word)
+                .unwrap();
+            is_group_word(&ctx, i)
+        };
+        assert!(group("Athenians"));
+        assert!(group("Macedonian"));
+        assert!(group("Varnic"));
+        // An "-ian" word opening a clause is more likely a surname.
+        assert!(!group("Petrosian"));
     }
 
     #[test]
