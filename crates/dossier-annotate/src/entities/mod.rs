@@ -429,6 +429,14 @@ mod tests {
             "Funding came from Dravensko, the government agency for culture.",
             &["ORG Dravensko"],
         );
+        // A lone head word names an organization, unless it is an acronym used as a noun:
+        // then it is only weakly one, and no name in the end.
+        let text = "He worked for the Ministry and then for TV.";
+        assert_eq!(
+            rule_candidates(text),
+            ["ORG Ministry (Cue)", "ORG TV (Weak)"]
+        );
+        check(text, &["ORG Ministry"]);
     }
 
     #[test]

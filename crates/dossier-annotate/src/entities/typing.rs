@@ -203,7 +203,13 @@ fn headed_span(ctx: &Context, piece: &[Unit]) -> Option<(usize, usize, EntityKin
         .filter(|u| u.kind != UnitKind::Connector)
         .count();
     let lone_known = matches!(piece[head].kind, UnitKind::Known(_));
-    let lone_organization = kind == EntityKind::Org && !ctx.unreliable[piece[head].start];
+    // A lone head word may name an organization ("the Ministry said"), unless it is an
+    // acronym used as a common noun ("radio and TV").
+    let lone_organization = kind == EntityKind::Org
+        && !ctx.unreliable[piece[head].start]
+        && !LEXICON
+            .common_acronyms
+            .contains(ctx.word(piece[head].start));
     (words >= 2 || lone_known || lone_organization).then_some((start, end, kind))
 }
 

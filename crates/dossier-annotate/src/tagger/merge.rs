@@ -28,6 +28,7 @@ pub(crate) fn merge(ctx: &Context, rules: &RuleView, tagged: &[Tagged]) -> Vec<C
         .flat_map(|name| split_joined_names(ctx, *name))
         .filter_map(|name| trim(ctx, rules, name))
         .filter(|name| !is_forced_common_word(ctx, rules, name))
+        .filter(|name| !is_common_acronym(ctx, name))
         .filter(|name| {
             rules.has_known_name(name.start, name.end) || !is_slug(ctx, name.start, name.end)
         })
@@ -107,6 +108,12 @@ pub(crate) fn merge(ctx: &Context, rules: &RuleView, tagged: &[Tagged]) -> Vec<C
         take_title_into_organization(ctx, rules, candidate);
     }
     out
+}
+
+/// True for a tagged name that is one acronym used as a common noun ("TV", "BC": see
+/// `common_acronyms.txt`).
+fn is_common_acronym(ctx: &Context, name: &Tagged) -> bool {
+    name.end == name.start + 1 && LEXICON.common_acronyms.contains(ctx.word(name.start))
 }
 
 /// Joins a place and the name right after it into one organization when that name is a plural
