@@ -125,18 +125,30 @@ fn is_common_acronym(ctx: &Context, name: &Tagged) -> bool {
 /// sorted by position.
 fn join_teams(ctx: &Context, out: &mut Vec<Candidate>) {
     out.sort_by_key(|c| (c.start, c.end));
+    join_neighbours(out, |place, name| {
+        is_team_name(ctx, place, name).then_some(Candidate {
+            end: name.end,
+            kind: EntityKind::Org,
+            evidence: Evidence::Cue,
+            ..*place
+        })
+    });
+}
+
+/// Replaces each pair of neighbours in `out` (sorted by position) that `join` makes one name
+/// by that name, left to right: a joined name may take the next one too.
+fn join_neighbours(
+    out: &mut Vec<Candidate>,
+    join: impl Fn(&Candidate, &Candidate) -> Option<Candidate>,
+) {
     let mut joined: Vec<Candidate> = Vec::with_capacity(out.len());
     for candidate in out.drain(..) {
         match joined.last_mut() {
-            Some(place) if is_team_name(ctx, place, &candidate) => {
-                *place = Candidate {
-                    end: candidate.end,
-                    kind: EntityKind::Org,
-                    evidence: Evidence::Cue,
-                    ..*place
-                };
-            }
-            _ => joined.push(candidate),
+            Some(last) => match join(last, &candidate) {
+                Some(name) => *last = name,
+                None => joined.push(candidate),
+            },
+            None => joined.push(candidate),
         }
     }
     *out = joined;
@@ -150,26 +162,22 @@ fn join_teams(ctx: &Context, out: &mut Vec<Candidate>) {
 /// takes the type of its last piece, or of its first when only the last is a fragment. `out`
 /// is sorted by position.
 fn join_fragments(ctx: &Context, out: &mut Vec<Candidate>) {
-    let mut joined: Vec<Candidate> = Vec::with_capacity(out.len());
-    for candidate in out.drain(..) {
-        match joined.last_mut() {
-            Some(first) if are_fragments_of_one_name(ctx, first, &candidate) => {
-                let kind = if is_fragment(candidate.kind) && !is_fragment(first.kind) {
-                    first.kind
-                } else {
-                    candidate.kind
-                };
-                *first = Candidate {
-                    end: candidate.end,
-                    kind,
-                    evidence: Evidence::Model,
-                    ..*first
-                };
-            }
-            _ => joined.push(candidate),
+    join_neighbours(out, |first, second| {
+        if !are_fragments_of_one_name(ctx, first, second) {
+            return None;
         }
-    }
-    *out = joined;
+        let kind = if is_fragment(second.kind) && !is_fragment(first.kind) {
+            first.kind
+        } else {
+            second.kind
+        };
+        Some(Candidate {
+            end: second.end,
+            kind,
+            evidence: Evidence::Model,
+            ..*first
+        })
+    });
 }
 
 fn is_fragment(kind: EntityKind) -> bool {
