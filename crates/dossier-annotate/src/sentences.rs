@@ -144,9 +144,14 @@ fn is_abbreviation(text: &str, period: usize) -> bool {
     if word.is_empty() {
         return false;
     }
+    word.contains('.') || is_abbreviation_or_initial(word)
+}
+
+/// True for a word that a period abbreviates ("Dr", "Oct") or a single capital (an initial).
+pub(crate) fn is_abbreviation_or_initial(word: &str) -> bool {
     let mut chars = word.chars();
     let single_capital = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
-    single_capital || word.contains('.') || LEXICON.abbreviations.contains(word)
+    single_capital || LEXICON.abbreviations.contains(word)
 }
 
 /// True when `text` starts with a word from the sentence-starter list.

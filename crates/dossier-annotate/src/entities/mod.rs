@@ -261,20 +261,13 @@ fn mark_unreliable(text: &str, tokens: &[Token], range: Range<usize>, unreliable
         } else if word == "\"" {
             straight_quotes += 1;
             at_start = straight_quotes % 2 == 1;
-        } else if word == "." && is_abbreviation_or_initial(previous_word) {
+        } else if word == "." && crate::sentences::is_abbreviation_or_initial(previous_word) {
             // "Dr. Kowalczyk", "J. Smith": the period did not end the sentence.
         } else if opens_sentence(word) {
             at_start = true;
         }
         previous_word = word;
     }
-}
-
-/// True for a word that a period abbreviates ("Dr", "Gen") or a single capital (an initial).
-fn is_abbreviation_or_initial(word: &str) -> bool {
-    let mut chars = word.chars();
-    let initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
-    initial || LEXICON.abbreviations.contains(word)
 }
 
 /// True for a sentence-opening function word written in capitals ("AND", "THE").

@@ -18,7 +18,7 @@ use super::results;
 use super::runs::{Unit, UnitKind, PARTICLES};
 use super::tokens::Shape;
 use super::{Candidate, Context, Evidence};
-use crate::lexicon::LEXICON;
+use crate::lexicon::{PhraseTable, LEXICON};
 
 /// Types the units of one run, pushing candidates.
 pub(super) fn type_run(ctx: &Context, run: &[Unit], out: &mut Vec<Candidate>) {
@@ -88,8 +88,7 @@ fn is_breaker(ctx: &Context, unit: Unit, vouched: impl FnOnce() -> bool) -> bool
     if shouted && ctx.is_common_word(unit.start) && !LEXICON.heads.contains_key(word) {
         return true;
     }
-    let acronym_in_brackets =
-        ctx.tokens[unit.start].shape == Shape::Upper && ctx.is_bracketed(unit.start);
+    let acronym_in_brackets = shouted && ctx.is_bracketed(unit.start);
     let known = LEXICON.given_names.contains(word)
         || LEXICON.heads.contains_key(word)
         || ctx.capitalized.contains(word)
@@ -183,7 +182,6 @@ fn headed_span(ctx: &Context, piece: &[Unit]) -> Option<(usize, usize, EntityKin
     });
     // "Mount Kenya", "Lake Baikal": the head opens the name and the rest follows it.
     let leads_place = head == 0
-        && heads == 1
         && piece.len() > 1
         && LEXICON
             .leading_place_words
@@ -314,8 +312,13 @@ fn title_before(ctx: &Context, piece: &[Unit]) -> bool {
     } else {
         end = start;
     }
+    phrase_ends_before(&LEXICON.titles_backward, ctx, end)
+}
+
+/// True when a phrase of `table` (keyed last token first) ends right before token `end`.
+fn phrase_ends_before(table: &PhraseTable<()>, ctx: &Context, end: usize) -> bool {
     let last_first = (0..end).rev().map(|j| ctx.word(j));
-    LEXICON.titles_backward.longest(last_first).is_some()
+    table.longest(last_first).is_some()
 }
 
 /// Types a plain name (no gazetteer entry, no head word) from its cues.
@@ -436,8 +439,7 @@ fn next_word<'a>(ctx: &Context<'a>, end: usize) -> Option<&'a str> {
 
 /// True when a place cue ends right before token `start`: "north of X", "invaded X".
 fn after_place_cue(ctx: &Context, start: usize) -> bool {
-    let last_first = (0..start).rev().map(|j| ctx.word(j));
-    LEXICON.place_cues_backward.longest(last_first).is_some()
+    phrase_ends_before(&LEXICON.place_cues_backward, ctx, start)
 }
 
 fn after_according_to(ctx: &Context, start: usize) -> bool {

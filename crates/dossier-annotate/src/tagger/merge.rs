@@ -589,6 +589,13 @@ mod tests {
             .collect()
     }
 
+    /// The index of the first token of `ctx` that is `word`.
+    fn token_of(ctx: &crate::entities::Context, word: &str) -> usize {
+        (0..ctx.tokens.len())
+            .find(|&i| ctx.word(i) == word)
+            .unwrap_or_else(|| panic!("no token {word:?}"))
+    }
+
     #[test]
     fn a_group_word_is_a_group_and_a_surname_is_not() {
         use crate::entities::typing::is_group_word;
@@ -596,12 +603,7 @@ mod tests {
         let text = "The Athenians fled, and a large Macedonian army came. Petrosian said \
                     the Varnic script was old.";
         let ctx = Context::new(text, &crate::split_sentences(text));
-        let group = |word: &str| {
-            let i = (0..ctx.tokens.len())
-                .find(|&i| ctx.word(i) == word)
-                .unwrap();
-            is_group_word(&ctx, i)
-        };
+        let group = |word: &str| is_group_word(&ctx, token_of(&ctx, word));
         assert!(group("Athenians"));
         assert!(group("Macedonian"));
         assert!(group("Varnic"));
@@ -616,12 +618,8 @@ mod tests {
         let text = "They met the British Isles team, the Fiji Indian vote and Russian Lavrov \
                     at Major League Baseball.";
         let ctx = Context::new(text, &crate::split_sentences(text));
-        let position = |word: &str| {
-            (0..ctx.tokens.len())
-                .find(|&i| ctx.word(i) == word)
-                .unwrap()
-        };
-        let [british, fiji, russian, major] = ["British", "Fiji", "Russian", "Major"].map(position);
+        let [british, fiji, russian, major] =
+            ["British", "Fiji", "Russian", "Major"].map(|word| token_of(&ctx, word));
         let model = Evidence::Model;
         let mut found = Candidate::from_tuples(&[
             (british, british + 1, Norp, model),
