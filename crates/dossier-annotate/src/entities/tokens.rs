@@ -61,7 +61,10 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut i = 0;
     while i < text.len() {
-        let c = char_at(text, i);
+        let c = match bytes[i] {
+            b if b.is_ascii() => char::from(b),
+            _ => char_at(text, i),
+        };
         if c.is_whitespace() {
             i += c.len_utf8();
             continue;
@@ -186,6 +189,15 @@ fn word_end(text: &str, start: usize) -> usize {
 
 /// The shape of a word (a letter or digit first), from one pass over its characters.
 fn shape_of(word: &str) -> Shape {
+    if word.is_ascii() {
+        ascii_shape_of(word.as_bytes())
+    } else {
+        unicode_shape_of(word)
+    }
+}
+
+/// [`shape_of`] for any word, character by character.
+fn unicode_shape_of(word: &str) -> Shape {
     let first = word.chars().next().unwrap_or(' ');
     if first.is_numeric() {
         return Shape::Number;
@@ -209,6 +221,28 @@ fn shape_of(word: &str) -> Shape {
 
 /// A brand written with a lower-case first letter and a capital second one, followed by
 /// more letters: "iPhone", "eBay", "iOS". English words are never spelled so.
+/// [`shape_of`] for an ASCII word, byte by byte.
+fn ascii_shape_of(word: &[u8]) -> Shape {
+    let first = word.first().copied().unwrap_or(b' ');
+    if first.is_ascii_digit() {
+        return Shape::Number;
+    }
+    let letters = word.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    let lower = word.iter().any(u8::is_ascii_lowercase);
+    if letters >= 2 && !lower {
+        return Shape::Upper;
+    }
+    let camel_case = matches!(
+        word,
+        [a, b, c, ..] if a.is_ascii_lowercase() && b.is_ascii_uppercase() && c.is_ascii_alphabetic()
+    );
+    if first.is_ascii_uppercase() || word.contains(&b'-') || camel_case {
+        Shape::Capitalized
+    } else {
+        Shape::Lower
+    }
+}
+
 fn is_camel_case(word: &str) -> bool {
     let mut chars = word.chars();
     matches!(
@@ -224,6 +258,19 @@ mod tests {
     fn check(text: &str, expected: &[&str]) {
         let pieces: Vec<&str> = word_pieces(text).collect();
         assert_eq!(pieces, expected, "tokens of {text:?}");
+    }
+
+    #[test]
+    fn the_ascii_shape_is_the_unicode_shape() {
+        for word in [
+            "Moscow", "NATO", "U.S.", "al-Assad", "iPhone", "eBay", "1987", "x", "A",
+        ] {
+            assert_eq!(
+                ascii_shape_of(word.as_bytes()),
+                unicode_shape_of(word),
+                "{word}"
+            );
+        }
     }
 
     #[test]

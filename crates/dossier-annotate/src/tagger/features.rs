@@ -97,9 +97,22 @@ const FLAG_COMMON_WORD: u64 = 64;
 /// The per-token information of a whole document. `vocabulary` holds the [`word_key`]s of
 /// words common in lower case: a capitalized word that is one ("Meanwhile", "Bank") is less
 /// likely a name than one that is not ("Seagal").
+///
+/// All but the unreliable-capital flag depend on the word alone, so each distinct word of the
+/// document is looked up once (a news article repeats about half its words).
 pub(crate) fn token_infos(ctx: &Context, vocabulary: &[u32]) -> Vec<TokenInfo> {
+    let mut by_word: FastMap<&str, TokenInfo> =
+        FastMap::with_capacity_and_hasher(ctx.tokens.len() / 2, Default::default());
     let mut infos: Vec<TokenInfo> = (0..ctx.tokens.len())
-        .map(|i| token_info(ctx, i, vocabulary))
+        .map(|i| {
+            let mut info = *by_word
+                .entry(ctx.word(i))
+                .or_insert_with(|| word_info(ctx, i, vocabulary));
+            if ctx.unreliable[i] {
+                info.flags |= FLAG_UNRELIABLE;
+            }
+            info
+        })
         .collect();
     let mut gaz = vec![0u32; infos.len()];
     for sentence in &ctx.sentences {
@@ -126,15 +139,13 @@ fn key_of_lower(lower: u64) -> u32 {
     (lower >> 32) as u32 ^ lower as u32
 }
 
-fn token_info(ctx: &Context, i: usize, vocabulary: &[u32]) -> TokenInfo {
+/// The [`TokenInfo`] of token `i`'s word, without the unreliable-capital flag.
+fn word_info(ctx: &Context, i: usize, vocabulary: &[u32]) -> TokenInfo {
     let token = ctx.tokens[i];
     let word = ctx.word(i);
     let (lower, prefix, suffix) = word_hashes(word);
     let mut flags = 0;
     let mut head = 0;
-    if ctx.unreliable[i] {
-        flags |= FLAG_UNRELIABLE;
-    }
     // Name-like words only: the word lists hold capitalized words.
     if token.is_name_like() {
         flags |= FLAG_NAME_LIKE;

@@ -3,9 +3,10 @@
 //! File format (little-endian): the magic `DNER1`, the number of tags (one byte), the scale
 //! (f32, weight = stored i16 × scale), the number of features (u32), then per feature its
 //! 32-bit key and one i16 weight per tag, sorted by key; last, the number of vocabulary words
-//! (u32) and their sorted 32-bit keys (common lower-case words, see `features::word_key`). Loading is one pass that fills a
-//! power-of-two table probed linearly, so a lookup is a multiply-free mask and usually one
-//! cache line.
+//! (u32) and their sorted 32-bit keys (common lower-case words, see `features::word_key`).
+//! Loading is one pass that fills a power-of-two table probed linearly, at most two thirds
+//! full. A slot holds the key beside its weights, so a lookup is a multiply-free mask and
+//! usually one cache line (most lookups find their feature).
 
 /// The tags, in model order: O, then B and I for PER, ORG, LOC and MISC.
 pub(crate) const TAGS: usize = 9;
@@ -39,11 +40,17 @@ pub(crate) fn allowed(prev: u8, tag: u8) -> bool {
 
 const MAGIC: &[u8; 5] = b"DNER1";
 
+/// One slot of the weight table: a feature's key (0 when empty) and its weight per tag.
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    key: u32,
+    weights: [i16; TAGS],
+}
+
 /// Loaded weights.
 #[derive(Debug)]
 pub(crate) struct Model {
-    keys: Vec<u32>,
-    weights: Vec<[i16; TAGS]>,
+    slots: Vec<Slot>,
     mask: usize,
     vocabulary: Vec<u32>,
     /// What one unit of a summed score is worth in perceptron weight.
@@ -76,10 +83,9 @@ impl Model {
         if !vocabulary.is_sorted() {
             return None;
         }
-        let capacity = (count * 2).next_power_of_two().max(16);
+        let capacity = (count + count / 2).next_power_of_two().max(16);
         let mut model = Model {
-            keys: vec![0; capacity],
-            weights: vec![[0; TAGS]; capacity],
+            slots: vec![Slot::default(); capacity],
             mask: capacity - 1,
             vocabulary,
             scale,
@@ -97,11 +103,10 @@ impl Model {
 
     fn insert(&mut self, key: u32, weights: [i16; TAGS]) {
         let mut slot = key as usize & self.mask;
-        while self.keys[slot] != 0 && self.keys[slot] != key {
+        while self.slots[slot].key != 0 && self.slots[slot].key != key {
             slot = (slot + 1) & self.mask;
         }
-        self.keys[slot] = key;
-        self.weights[slot] = weights;
+        self.slots[slot] = Slot { key, weights };
     }
 
     /// What one unit of a [`Model::score`] sum is worth in the trained weights' units.
@@ -119,14 +124,14 @@ impl Model {
         for &key in features {
             let mut slot = key as usize & self.mask;
             loop {
-                let found = self.keys[slot];
-                if found == key {
-                    for (score, &w) in scores.iter_mut().zip(&self.weights[slot]) {
+                let found = &self.slots[slot];
+                if found.key == key {
+                    for (score, &w) in scores.iter_mut().zip(&found.weights) {
                         *score += i32::from(w);
                     }
                     break;
                 }
-                if found == 0 {
+                if found.key == 0 {
                     break;
                 }
                 slot = (slot + 1) & self.mask;
