@@ -163,6 +163,13 @@ impl Lexicon {
         .into_iter()
         .flat_map(|(file, kind)| data_lines(file).map(move |line| (line, kind)))
         .chain(major_cities());
+        let compass_groups = compass_groups();
+        let mut names: Vec<(&str, EntityKind)> = names.collect();
+        names.extend(
+            compass_groups
+                .iter()
+                .map(|name| (name.as_str(), EntityKind::Norp)),
+        );
         let titles = || data_lines(resource!("titles.txt")).map(|line| (line, ()));
         let kind_nouns = data_lines(resource!("kind_nouns.txt"))
             .filter_map(|line| {
@@ -210,6 +217,15 @@ fn major_cities() -> impl Iterator<Item = (&'static str, EntityKind)> {
     data_lines(resource!("geo_gazetteer.tsv"))
         .filter_map(|line| line.strip_prefix("city1\t"))
         .map(|name| (name, EntityKind::Gpe))
+}
+
+/// Every group name of `norp.txt` after every compass word ("North Korean", "South
+/// Africans"): one NORP name, not a place and a group.
+fn compass_groups() -> Vec<String> {
+    let groups: Vec<&str> = data_lines(resource!("norp.txt")).collect();
+    data_lines(resource!("compass_words.txt"))
+        .flat_map(|compass| groups.iter().map(move |group| format!("{compass} {group}")))
+        .collect()
 }
 
 /// The head-word lists, by the type they give.
@@ -260,5 +276,22 @@ mod tests {
         );
         assert_eq!(lexicon.gazetteer.longest(["Middle"]), None);
         assert_eq!(lexicon.kind_nouns.get("agency"), Some(&EntityKind::Org));
+    }
+
+    #[test]
+    fn a_compass_word_and_a_group_name_are_one_group_name() {
+        let gazetteer = &LEXICON.gazetteer;
+        assert_eq!(
+            gazetteer.longest(["North", "Korean", "army"]),
+            Some((2, EntityKind::Norp))
+        );
+        assert_eq!(
+            gazetteer.longest(["South", "Africans"]),
+            Some((2, EntityKind::Norp))
+        );
+        assert_eq!(
+            gazetteer.longest(["South", "Korea"]),
+            Some((2, EntityKind::Gpe))
+        );
     }
 }
