@@ -361,6 +361,22 @@ mod tests {
     }
 
     #[test]
+    fn abbreviated_place_words_keep_their_period_and_titles_before_heads_join() {
+        assert_eq!(
+            rule_candidates("Climbers left Mt. Hood, drove to Ft. Worth and met Gen. Smith."),
+            [
+                "LOC Mt. Hood (Cue)",
+                "LOC Ft. Worth (Cue)",
+                "PERSON Smith (Cue)"
+            ]
+        );
+        assert_eq!(
+            rule_candidates("Workers at General Motors met General Kowalczyk."),
+            ["ORG General Motors (Cue)", "PERSON Kowalczyk (Cue)"]
+        );
+    }
+
+    #[test]
     fn titles_mark_persons_and_stay_outside_the_name() {
         check(
             "Foreign Minister Sergei Ivanov met Chancellor Olaf Schmidt in Berlin.",

@@ -124,7 +124,16 @@ fn connector_at(
     if matches!(token.shape, Shape::Punct) {
         let attached =
             glued(ctx.tokens[i - 1], token) && i + 1 < end && glued(token, ctx.tokens[i + 1]);
-        return ((word == "-" || word == "&") && attached && name_at(i + 1)).then_some(1);
+        let joins = match word {
+            "-" | "&" => attached,
+            // "Mt. Hood", "St. Louis": the period of a leading place word's abbreviation.
+            "." => {
+                glued(ctx.tokens[i - 1], token)
+                    && LEXICON.leading_place_words.contains(ctx.word(i - 1))
+            }
+            _ => false,
+        };
+        return (joins && name_at(i + 1)).then_some(1);
     }
     if token.shape != Shape::Lower {
         return None;

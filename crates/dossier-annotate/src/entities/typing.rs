@@ -192,10 +192,12 @@ fn headed_span(ctx: &Context, piece: &[Unit]) -> Option<(usize, usize, EntityKin
     } else {
         head + heads
     };
+    // A title stays outside the name, unless the head word follows it right away: a person
+    // is not named by a head word, but "General Motors" and "General Assembly" are names.
     let start = piece[..head]
         .iter()
         .rposition(|unit| unit.kind == UnitKind::Title)
-        .map_or(0, |title| title + 1);
+        .map_or(0, |title| if title + 1 == head { title } else { title + 1 });
     let words = piece[start..end]
         .iter()
         .filter(|u| u.kind != UnitKind::Connector)
