@@ -371,8 +371,12 @@ mod tests {
             ]
         );
         assert_eq!(
-            rule_candidates("Workers at General Motors met General Kowalczyk."),
-            ["ORG General Motors (Cue)", "PERSON Kowalczyk (Cue)"]
+            rule_candidates("Workers at General Motors met General Kowalczyk of Leeds United."),
+            [
+                "ORG General Motors (Cue)",
+                "PERSON Kowalczyk (Cue)",
+                "ORG Leeds United (Cue)"
+            ]
         );
     }
 
