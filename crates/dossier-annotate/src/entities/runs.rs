@@ -122,17 +122,13 @@ fn connector_at(
     let word = ctx.word(i);
     let glued = |a: Token, b: Token| a.end == b.start;
     if matches!(token.shape, Shape::Punct) {
-        let attached =
-            glued(ctx.tokens[i - 1], token) && i + 1 < end && glued(token, ctx.tokens[i + 1]);
-        let joins = match word {
-            "-" | "&" => attached,
-            // "Mt. Hood", "St. Louis": the period of a leading place word's abbreviation.
-            "." => {
-                glued(ctx.tokens[i - 1], token)
-                    && LEXICON.leading_place_words.contains(ctx.word(i - 1))
-            }
-            _ => false,
-        };
+        let joins = glued(ctx.tokens[i - 1], token)
+            && match word {
+                "-" | "&" => i + 1 < end && glued(token, ctx.tokens[i + 1]),
+                // "Mt. Hood", "St. Louis": the period of a leading place word's abbreviation.
+                "." => LEXICON.leading_place_words.contains(ctx.word(i - 1)),
+                _ => false,
+            };
         return (joins && name_at(i + 1)).then_some(1);
     }
     if token.shape != Shape::Lower {

@@ -187,10 +187,10 @@ fn word_end(text: &str, start: usize) -> usize {
     }
 }
 
-/// The shape of a word (a letter or digit first), from one pass over its characters.
+/// The shape of a word (a letter or digit first).
 fn shape_of(word: &str) -> Shape {
     if word.is_ascii() {
-        ascii_shape_of(word.as_bytes())
+        ascii_shape_of(word)
     } else {
         unicode_shape_of(word)
     }
@@ -219,30 +219,27 @@ fn unicode_shape_of(word: &str) -> Shape {
     }
 }
 
-/// A brand written with a lower-case first letter and a capital second one, followed by
-/// more letters: "iPhone", "eBay", "iOS". English words are never spelled so.
 /// [`shape_of`] for an ASCII word, byte by byte.
-fn ascii_shape_of(word: &[u8]) -> Shape {
-    let first = word.first().copied().unwrap_or(b' ');
+fn ascii_shape_of(word: &str) -> Shape {
+    let bytes = word.as_bytes();
+    let first = bytes.first().copied().unwrap_or(b' ');
     if first.is_ascii_digit() {
         return Shape::Number;
     }
-    let letters = word.iter().filter(|b| b.is_ascii_alphabetic()).count();
-    let lower = word.iter().any(u8::is_ascii_lowercase);
+    let letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    let lower = bytes.iter().any(u8::is_ascii_lowercase);
     if letters >= 2 && !lower {
         return Shape::Upper;
     }
-    let camel_case = matches!(
-        word,
-        [a, b, c, ..] if a.is_ascii_lowercase() && b.is_ascii_uppercase() && c.is_ascii_alphabetic()
-    );
-    if first.is_ascii_uppercase() || word.contains(&b'-') || camel_case {
+    if first.is_ascii_uppercase() || bytes.contains(&b'-') || is_camel_case(word) {
         Shape::Capitalized
     } else {
         Shape::Lower
     }
 }
 
+/// A brand written with a lower-case first letter and a capital second one, followed by
+/// more letters: "iPhone", "eBay", "iOS". English words are never spelled so.
 fn is_camel_case(word: &str) -> bool {
     let mut chars = word.chars();
     matches!(
@@ -265,11 +262,7 @@ mod tests {
         for word in [
             "Moscow", "NATO", "U.S.", "al-Assad", "iPhone", "eBay", "1987", "x", "A",
         ] {
-            assert_eq!(
-                ascii_shape_of(word.as_bytes()),
-                unicode_shape_of(word),
-                "{word}"
-            );
+            assert_eq!(ascii_shape_of(word), unicode_shape_of(word), "{word}");
         }
     }
 

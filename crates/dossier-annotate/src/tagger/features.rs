@@ -178,7 +178,7 @@ fn word_info(ctx: &Context, i: usize, vocabulary: &[u32]) -> TokenInfo {
     }
 }
 
-/// What the word lists say about a capitalized word, for [`token_info`].
+/// What the word lists say about a capitalized word, for [`word_info`].
 #[derive(Debug, Clone, Copy, Default)]
 struct KnownWord {
     /// [`FLAG_GIVEN_NAME`] and/or [`FLAG_NON_NAME`].
