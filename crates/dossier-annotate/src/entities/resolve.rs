@@ -82,13 +82,18 @@ pub(super) fn resolve(ctx: &Context, candidates: &[Candidate], user: &Found) -> 
                 full = Some(head);
             }
         }
-        // "Northrop" after "Northrop Grumman"; not "Melinda" after "Melinda Gates Foundation",
-        // nor a place or an organization of its own ("Boeing" after "Boeing Capital").
+        // "Northrop" after "Northrop Grumman", "Apple" (guessed a place) before "Apple
+        // Computer"; not "Melinda" after "Melinda Gates Foundation", nor a listed place
+        // ("Anguilla" beside "Anguilla United Front") or an organization of its own ("Boeing"
+        // after "Boeing Capital").
         let organization_start = full.is_none()
             && name.len() == 1
             && candidate.evidence <= Evidence::Model
-            && matches!(kind, EntityKind::Person | EntityKind::Misc)
-            && !is_any_given_name(name[0]);
+            && match kind {
+                EntityKind::Person | EntityKind::Misc => !is_any_given_name(name[0]),
+                EntityKind::Gpe | EntityKind::Loc => !crate::tagger::is_place(name.iter().copied()),
+                _ => false,
+            };
         if organization_start {
             if let Some(organization) = unique_head(&organizations, &candidates, &words, name[0]) {
                 kind = EntityKind::Org;
@@ -462,5 +467,22 @@ mod tests {
         ]
         .map(|(surface, kind, canonical)| (surface.to_string(), kind, canonical.to_string()));
         assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn a_word_guessed_a_place_that_starts_one_organization_name_is_it_unless_listed() {
+        use EntityKind::{Gpe, Org};
+        let found = resolved(
+            "Tarvel unveils a phone. Tarvel Computer said so. Canada Tarvel Front and Canada.",
+            &[
+                (0, 1, Gpe, Evidence::Model),
+                (5, 7, Org, Evidence::Cue),
+                (10, 13, Org, Evidence::Cue),
+                (14, 15, Gpe, Evidence::Model),
+            ],
+        );
+        assert_eq!(found[0], ("Tarvel".into(), Org, "Tarvel Computer".into()));
+        // A listed country stays a place beside an organization named after it.
+        assert_eq!(found[3], ("Canada".into(), Gpe, "Canada".into()));
     }
 }

@@ -60,6 +60,12 @@ pub(crate) fn is_country<'a>(words: impl Iterator<Item = &'a str>) -> bool {
     gazetteer::GAZETTEER.is_country(words)
 }
 
+/// True when `words` are exactly a place name of the feature gazetteer (country, region,
+/// continent or city).
+pub(crate) fn is_place<'a>(words: impl Iterator<Item = &'a str>) -> bool {
+    gazetteer::GAZETTEER.is_place(words)
+}
+
 /// True when `word` is one of the most common given names of the feature gazetteer.
 pub(crate) fn is_common_given_name(word: &str) -> bool {
     gazetteer::GAZETTEER.is_common_given_name(word)
