@@ -390,9 +390,13 @@ const GROUP_PLURAL_ENDINGS: [&str; 3] = ["ians", "eans", "ites"];
 /// "Mycenaean", "Sudanese").
 const GROUP_ADJECTIVE_ENDINGS: [&str; 4] = ["ic", "ian", "ean", "ese"];
 
+/// Determiners that may open a sentence before a group adjective ("The Macedonian army").
+const DETERMINERS: [&str; 6] = ["The", "A", "An", "This", "Its", "Their"];
+
 /// True when the unknown word at `i` names a group or says what group something belongs to:
-/// the plural of a people's name, or such an adjective between two lower-case words ("a large
-/// Macedonian army", "of Germanic and Slavic tribes"), where a surname would not stand.
+/// the plural of a people's name, or such an adjective between a lower-case word or a
+/// determiner and a lower-case word ("a large Macedonian army", "of Germanic and Slavic
+/// tribes", "The Canaanite city"), where a surname would not stand.
 pub(crate) fn is_group_word(ctx: &Context, i: usize) -> bool {
     let word = ctx.word(i);
     let ends_in = |endings: &[&str]| {
@@ -402,7 +406,8 @@ pub(crate) fn is_group_word(ctx: &Context, i: usize) -> bool {
         return true;
     }
     let lower = |j: usize| ctx.tokens.get(j).is_some_and(|t| t.shape == Shape::Lower);
-    ends_in(&GROUP_ADJECTIVE_ENDINGS) && i >= 1 && lower(i - 1) && lower(i + 1)
+    let opens = |j: usize| lower(j) || DETERMINERS.contains(&ctx.word(j));
+    ends_in(&GROUP_ADJECTIVE_ENDINGS) && i >= 1 && opens(i - 1) && lower(i + 1)
 }
 
 /// True for a capitalized word with a typical surname ending ("Lavrov", "Shevchenko").

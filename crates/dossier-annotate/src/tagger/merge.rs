@@ -601,14 +601,18 @@ mod tests {
         use crate::entities::typing::is_group_word;
         use crate::entities::Context;
         let text = "The Athenians fled, and a large Macedonian army came. Petrosian said \
-                    the Varnic script was old.";
+                    the Varnic script was old. The Tarvanian city burned. Then Dorian \
+                    left.";
         let ctx = Context::new(text, &crate::split_sentences(text));
         let group = |word: &str| is_group_word(&ctx, token_of(&ctx, word));
         assert!(group("Athenians"));
         assert!(group("Macedonian"));
         assert!(group("Varnic"));
+        // After a sentence-initial determiner too.
+        assert!(group("Tarvanian"));
         // An "-ian" word opening a clause is more likely a surname.
         assert!(!group("Petrosian"));
+        assert!(!group("Dorian"));
     }
 
     #[test]
