@@ -361,6 +361,16 @@ mod tests {
     }
 
     #[test]
+    fn an_apposition_vouches_for_an_unknown_word_but_not_for_a_common_one() {
+        assert_eq!(
+            rule_candidates("Tarvesby is a village in the hills."),
+            ["GPE Tarvesby (Cue)"]
+        );
+        assert!(rule_candidates("Naturally, the office is big.").is_empty());
+        assert!(rule_candidates("Specifically, a school was built.").is_empty());
+    }
+
+    #[test]
     fn abbreviated_place_words_keep_their_period_and_titles_before_heads_join() {
         assert_eq!(
             rule_candidates("Climbers left Mt. Hood, drove to Ft. Worth and met Gen. Smith."),

@@ -46,8 +46,13 @@ pub(super) fn type_run(ctx: &Context, run: &[Unit], out: &mut Vec<Candidate>) {
         let named_after_quote = || i == 0 && kind_noun_before_quote(ctx, unit.start).is_some();
         let dateline = || is_dateline(ctx, run[0].start, run[run.len() - 1].end);
         let before_name = || starts_two_word_name(ctx, run, i);
-        // "Aisby is a village …": what the name is follows it.
-        let described = || run.len() == 1 && apposition_type(ctx, unit.end).is_some();
+        // "Aisby is a village …": what the name is follows it; not for a common word opening
+        // the sentence ("Naturally, the office …", "Instead, a council …").
+        let described = || {
+            run.len() == 1
+                && !ctx.is_forced_common_word(unit.start)
+                && apposition_type(ctx, unit.end).is_some()
+        };
         if is_breaker(ctx, *unit, || {
             has_head
                 || after_given()
