@@ -361,6 +361,18 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_an_organization_noun_in_an_article_phrase_is_an_organization() {
+        assert_eq!(
+            rule_candidates("It was made by the South Korean company Tarvexa."),
+            ["NORP South Korean (Lexicon)", "ORG Tarvexa (Cue)"]
+        );
+        // No article: "fund" is a verb here.
+        assert!(!rule_candidates("It helps fund Tarvexa spending.")
+            .iter()
+            .any(|c| c.starts_with("ORG")));
+    }
+
+    #[test]
     fn an_apposition_vouches_for_an_unknown_word_but_not_for_a_common_one() {
         assert_eq!(
             rule_candidates("Tarvesby is a village in the hills."),
