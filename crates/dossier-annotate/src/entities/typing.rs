@@ -530,7 +530,7 @@ fn follows_organization_noun(ctx: &Context, start: usize) -> bool {
         && !is_any_given_name(ctx.word(start))
 }
 
-fn is_quote(token: &str) -> bool {
+pub(crate) fn is_quote(token: &str) -> bool {
     matches!(token, "\"" | "“" | "”" | "«" | "»" | "'" | "‘" | "’")
 }
 

@@ -10,7 +10,9 @@ use super::{is_common_surname, is_given_name, Tagged};
 use crate::entities::rules::RuleView;
 use crate::entities::runs::{COMPLEMENT_CONNECTORS, PARTICLES};
 use crate::entities::tokens::Shape;
-use crate::entities::typing::{is_any_given_name, is_group_word, is_slug, modifies_artifact};
+use crate::entities::typing::{
+    is_any_given_name, is_group_word, is_quote, is_slug, modifies_artifact,
+};
 use crate::entities::{acronym_letters, initials, Candidate, Context, Evidence};
 use crate::fast_hash::FastMap;
 use crate::lexicon::LEXICON;
@@ -102,6 +104,7 @@ pub(crate) fn merge(ctx: &Context, rules: &RuleView, tagged: &[Tagged]) -> Vec<C
     }
     join_teams(ctx, &mut out);
     join_fragments(ctx, &mut out);
+    join_nicknames(ctx, &mut out);
     place_teams(ctx, &mut out);
     attach_company_suffixes(ctx, &mut out);
     for candidate in &mut out {
@@ -178,6 +181,56 @@ fn join_fragments(ctx: &Context, out: &mut Vec<Candidate>) {
             ..*first
         })
     });
+}
+
+/// Joins a person's name, a quoted nickname of one to three capitalized words and the name
+/// right after it into one person: `William "Cowboy" Cowley`, `Joaquin "El Chapo" Guzman`.
+/// Whatever the nickname and the surname were read as goes. `out` is sorted by position.
+fn join_nicknames(ctx: &Context, out: &mut Vec<Candidate>) {
+    let mut joined: Vec<Candidate> = Vec::with_capacity(out.len());
+    let mut k = 0;
+    while k < out.len() {
+        let mut candidate = out[k];
+        k += 1;
+        if candidate.kind == EntityKind::Person {
+            if let Some(surname_start) = after_quoted_nickname(ctx, candidate.end) {
+                let skipped = out[k..]
+                    .iter()
+                    .take_while(|c| c.start < surname_start)
+                    .count();
+                if let Some(surname) = out.get(k + skipped).filter(|c| c.start == surname_start) {
+                    candidate.end = surname.end;
+                    candidate.evidence = candidate.evidence.max(Evidence::Cue);
+                    k += skipped + 1;
+                }
+            }
+        }
+        joined.push(candidate);
+    }
+    *out = joined;
+}
+
+/// The token after a quoted nickname that starts at token `start` (an opening quote, one to
+/// three capitalized words, the closing quote), when a capitalized word follows it.
+fn after_quoted_nickname(ctx: &Context, start: usize) -> Option<usize> {
+    let capitalized = |i: usize| {
+        ctx.tokens
+            .get(i)
+            .is_some_and(|t| t.shape == Shape::Capitalized)
+    };
+    if !ctx
+        .tokens
+        .get(start)
+        .is_some_and(|_| is_quote(ctx.word(start)))
+    {
+        return None;
+    }
+    let words = (start + 1..ctx.tokens.len())
+        .take_while(|&i| capitalized(i))
+        .count();
+    let close = start + 1 + words;
+    let closed = close < ctx.tokens.len() && is_quote(ctx.word(close));
+    ((1..=3).contains(&words) && closed && capitalized(close + 1)).then_some(close + 1)
 }
 
 fn is_fragment(kind: EntityKind) -> bool {
@@ -594,6 +647,40 @@ mod tests {
         (0..ctx.tokens.len())
             .find(|&i| ctx.word(i) == word)
             .unwrap_or_else(|| panic!("no token {word:?}"))
+    }
+
+    #[test]
+    fn a_quoted_nickname_joins_the_names_around_it_into_one_person() {
+        use crate::entities::{Candidate, Context, Evidence};
+        use dossier_core::EntityKind;
+        let joined = |text: &str, found: &[(usize, usize, EntityKind, Evidence)]| {
+            let ctx = Context::new(text, &crate::split_sentences(text));
+            let mut out = Candidate::from_tuples(found);
+            super::join_nicknames(&ctx, &mut out);
+            out.iter()
+                .map(|c| format!("{} {}", c.kind.label(), ctx.slice(c.start, c.end)))
+                .collect::<Vec<_>>()
+        };
+        let person = (0, 2, EntityKind::Person, Evidence::Model);
+        assert_eq!(
+            joined(
+                "Tarvo Essen \"Cowboy\" Varga left.",
+                &[
+                    person,
+                    (3, 4, EntityKind::Misc, Evidence::Model),
+                    (5, 6, EntityKind::Org, Evidence::Model),
+                ],
+            ),
+            ["PERSON Tarvo Essen \"Cowboy\" Varga"]
+        );
+        // A quoted word then a verb: a quotation, not a nickname.
+        assert_eq!(
+            joined(
+                "Tarvo Essen \"Yes\" said Varga.",
+                &[person, (6, 7, EntityKind::Person, Evidence::Model)],
+            ),
+            ["PERSON Tarvo Essen", "PERSON Varga"]
+        );
     }
 
     #[test]
