@@ -218,19 +218,15 @@ fn after_quoted_nickname(ctx: &Context, start: usize) -> Option<usize> {
             .get(i)
             .is_some_and(|t| t.shape == Shape::Capitalized)
     };
-    if !ctx
-        .tokens
-        .get(start)
-        .is_some_and(|_| is_quote(ctx.word(start)))
-    {
+    let quote = |i: usize| i < ctx.tokens.len() && is_quote(ctx.word(i));
+    if !quote(start) {
         return None;
     }
     let words = (start + 1..ctx.tokens.len())
         .take_while(|&i| capitalized(i))
         .count();
     let close = start + 1 + words;
-    let closed = close < ctx.tokens.len() && is_quote(ctx.word(close));
-    ((1..=3).contains(&words) && closed && capitalized(close + 1)).then_some(close + 1)
+    ((1..=3).contains(&words) && quote(close) && capitalized(close + 1)).then_some(close + 1)
 }
 
 fn is_fragment(kind: EntityKind) -> bool {
