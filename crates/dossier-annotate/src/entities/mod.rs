@@ -373,6 +373,16 @@ mod tests {
     }
 
     #[test]
+    fn a_widely_known_organization_is_an_organization_without_other_cues() {
+        assert_eq!(
+            rule_candidates("Sites such as Twitter went down."),
+            ["ORG Twitter (Cue)"]
+        );
+        // One word that is also a common surname is left to the tagger and the context.
+        assert!(!rule_candidates("Ford went down.").contains(&"ORG Ford (Cue)".to_string()));
+    }
+
+    #[test]
     fn an_apposition_vouches_for_an_unknown_word_but_not_for_a_common_one() {
         assert_eq!(
             rule_candidates("Tarvesby is a village in the hills."),

@@ -348,6 +348,9 @@ fn type_plain(ctx: &Context, name: &[Unit], person_cue: bool) -> (EntityKind, Ev
         };
         return (EntityKind::Person, evidence);
     }
+    if is_listed_organization(ctx, start, end, words) {
+        return (EntityKind::Org, Evidence::Cue);
+    }
     if let Some(kind) =
         apposition_type(ctx, end).or_else(|| quoted_after_kind_noun(ctx, start, end))
     {
@@ -395,6 +398,15 @@ fn type_plain(ctx: &Context, name: &[Unit], person_cue: bool) -> (EntityKind, Ev
         2 | 3 => (EntityKind::Person, Evidence::Fallback),
         _ => (EntityKind::Misc, Evidence::Fallback),
     }
+}
+
+/// True when the name is exactly a widely known organization's (`org_names.txt`), unless it
+/// is one word that is also a common surname or given name ("Ford", "Dell").
+fn is_listed_organization(ctx: &Context, start: usize, end: usize, words: usize) -> bool {
+    let word = ctx.word(start);
+    let personal = words == 1
+        && (crate::tagger::is_common_surname(word) || crate::tagger::is_common_given_name(word));
+    !personal && crate::tagger::is_listed_organization((start..end).map(|i| ctx.word(i)))
 }
 
 /// Endings of the plural of a people's or a group's name ("Athenians", "Achaeans", "Hittites").

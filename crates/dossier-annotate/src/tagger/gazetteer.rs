@@ -1,4 +1,4 @@
-//! Feature gazetteers: large name lists the tagger reads as evidence, never as rules.
+//! Feature gazetteers: large name lists the tagger reads as evidence.
 //!
 //! Three lists: `geo_gazetteer.tsv` (countries, regions, continents and cities by population
 //! class, generated from public data sets by `tools/gen_gazetteers.py`), `person_names.tsv`
@@ -6,7 +6,9 @@
 //! and `org_names.txt` (widely known organizations, hand-written). A city called "Mobile", a
 //! surname "Young" or a company called "Apple" must not turn those words into names by
 //! themselves, so a match only becomes a feature ("starts a country name", "inside a big-city
-//! name", "a common surname") whose weight the tagger learns.
+//! name", "a common surname") whose weight the tagger learns. The rules ask the lists only
+//! about names they have already found: is it exactly a place, a given name, a listed
+//! organization (`typing::is_listed_organization`)?
 //!
 //! Key decision: phrases are keyed by a hash chained over the tokens' lower-case hashes (the
 //! same [`super::features::hash_lower`] the features use), and every proper prefix of an entry
@@ -143,6 +145,11 @@ impl Gazetteer {
     pub fn is_place_opener(&self, word: &str) -> bool {
         self.place_openers
             .contains(&super::features::hash_lower(word.chars()))
+    }
+
+    /// True when `words` are exactly the name of a listed organization ("Microsoft", "BBC").
+    pub fn is_organization<'a>(&self, words: impl Iterator<Item = &'a str>) -> bool {
+        self.has_class(words, ORG)
     }
 
     /// True when `words` are exactly a country's name.

@@ -66,6 +66,12 @@ pub(crate) fn is_place<'a>(words: impl Iterator<Item = &'a str>) -> bool {
     gazetteer::GAZETTEER.is_place(words)
 }
 
+/// True when `words` are exactly an organization of `org_names.txt` and no place's name
+/// ("Microsoft", "BBC"; not "Amazon" the river).
+pub(crate) fn is_listed_organization<'a>(words: impl Iterator<Item = &'a str> + Clone) -> bool {
+    gazetteer::GAZETTEER.is_organization(words.clone()) && !gazetteer::GAZETTEER.is_place(words)
+}
+
 /// True when `word` is one of the most common given names of the feature gazetteer.
 pub(crate) fn is_common_given_name(word: &str) -> bool {
     gazetteer::GAZETTEER.is_common_given_name(word)
