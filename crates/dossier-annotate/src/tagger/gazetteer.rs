@@ -2,7 +2,8 @@
 //!
 //! Three lists: `geo_gazetteer.tsv` (countries, regions, continents and cities by population
 //! class, generated from public data sets by `tools/gen_gazetteers.py`), `person_names.tsv`
-//! (given names and surnames by frequency, from the US Census, by `tools/gen_person_names.py`)
+//! (given names and surnames by frequency, from the US Census, and given names of other
+//! countries from `nam_dict.txt`, by `tools/gen_person_names.py`)
 //! and `org_names.txt` (widely known organizations, hand-written). A city called "Mobile", a
 //! surname "Young" or a company called "Apple" must not turn those words into names by
 //! themselves, so a match only becomes a feature ("starts a country name", "inside a big-city
@@ -34,6 +35,8 @@ pub(crate) const GIVEN_COMMON: u16 = 128;
 pub(crate) const GIVEN_RARE: u16 = 256;
 pub(crate) const SURNAME_COMMON: u16 = 512;
 pub(crate) const SURNAME_RARE: u16 = 1024;
+/// A given name of other countries that the census lists lack ("Rachida", "Corrado").
+pub(crate) const GIVEN_OTHER: u16 = 2048;
 
 /// Entries longer than this (in tokens) are not stored.
 const MAX_TOKENS: usize = 6;
@@ -108,6 +111,7 @@ fn class_bit(class: &str) -> u16 {
         "city2" => CITY_MEDIUM,
         "given1" => GIVEN_COMMON,
         "given2" => GIVEN_RARE,
+        "given3" => GIVEN_OTHER,
         "surname1" => SURNAME_COMMON,
         "surname2" => SURNAME_RARE,
         _ => CITY_SMALL,
@@ -221,7 +225,8 @@ mod tests {
 
     /// The place and organization classes marked in `text` (person-name classes left out).
     fn marks(text: &str) -> Vec<u32> {
-        let persons = u32::from(GIVEN_COMMON | GIVEN_RARE | SURNAME_COMMON | SURNAME_RARE);
+        let persons =
+            u32::from(GIVEN_COMMON | GIVEN_RARE | GIVEN_OTHER | SURNAME_COMMON | SURNAME_RARE);
         let tokens = tokenize(text);
         let mut out = vec![0; tokens.len()];
         GAZETTEER.mark(

@@ -891,8 +891,8 @@ mod tests {
             ["ORG Devil Rays"]
         );
         assert_eq!(
-            names("She founded Hack Forums in 2007."),
-            ["ORG Hack Forums"]
+            names("She founded Tarvel Forums in 2007."),
+            ["ORG Tarvel Forums"]
         );
         // A surname that is also a common word is still a surname.
         assert_eq!(
