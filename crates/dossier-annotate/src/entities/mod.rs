@@ -383,6 +383,17 @@ mod tests {
     }
 
     #[test]
+    fn a_title_without_an_article_after_a_comma_describes_a_person() {
+        assert_eq!(
+            rule_candidates("Tarvel Osk Varmin, minister of transport for Zorland, said so."),
+            ["PERSON Tarvel Osk Varmin (Cue)", "MISC Zorland (Fallback)"]
+        );
+        // A title before a name belongs to that name, not to the one before the comma.
+        let candidates = rule_candidates("In Tarvesby, President Varmin said so.");
+        assert!(!candidates.iter().any(|c| c.starts_with("PERSON Tarvesby")));
+    }
+
+    #[test]
     fn an_apposition_vouches_for_an_unknown_word_but_not_for_a_common_one() {
         assert_eq!(
             rule_candidates("Tarvesby is a village in the hills."),

@@ -46,12 +46,12 @@ pub(super) fn type_run(ctx: &Context, run: &[Unit], out: &mut Vec<Candidate>) {
         let named_after_quote = || i == 0 && kind_noun_before_quote(ctx, unit.start).is_some();
         let dateline = || is_dateline(ctx, run[0].start, run[run.len() - 1].end);
         let before_name = || starts_two_word_name(ctx, run, i);
-        // "Aisby is a village …": what the name is follows it; not for a common word opening
+        // "Aisby is a village …", "Jusman Syafii Djamal, minister of …": what the name is
+        // follows it; not for a common word opening
         // the sentence ("Naturally, the office …", "Instead, a council …").
         let described = || {
-            run.len() == 1
-                && !ctx.is_forced_common_word(unit.start)
-                && apposition_type(ctx, unit.end).is_some()
+            !ctx.is_forced_common_word(unit.start)
+                && apposition_type(ctx, run[run.len() - 1].end).is_some()
         };
         if is_breaker(ctx, *unit, || {
             has_head
@@ -494,7 +494,7 @@ fn apposition_type(ctx: &Context, end: usize) -> Option<EntityKind> {
         .take_while(|t| t.is_word());
     for (offset, token) in window.enumerate() {
         let word = token.text(ctx.text);
-        if offset == 0 && word == "who" && opener == "," {
+        if offset == 0 && opener == "," && (word == "who" || opens_title_apposition(ctx, end + 1)) {
             return Some(EntityKind::Person);
         }
         if offset == 0 && !matches!(word, "the" | "a" | "an") {
@@ -505,6 +505,18 @@ fn apposition_type(ctx: &Context, end: usize) -> Option<EntityKind> {
         }
     }
     None
+}
+
+/// True when a title without an article starts at token `start` and no name follows it:
+/// "X, minister of transport for Y", "X, chairman and chief executive". (", President Obama
+/// said" titles the next name instead.)
+fn opens_title_apposition(ctx: &Context, start: usize) -> bool {
+    let words = ctx.tokens[start..].iter().map(|t| t.text(ctx.text));
+    let Some((len, ())) = LEXICON.titles.longest(words) else {
+        return false;
+    };
+    let after = start + len;
+    after < ctx.tokens.len() && !ctx.tokens[after].is_name_like()
 }
 
 /// The kind of a quoted name right after an ORG or MISC noun ('the newspaper "Izvestia"').
