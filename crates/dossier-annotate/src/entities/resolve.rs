@@ -82,20 +82,22 @@ pub(super) fn resolve(ctx: &Context, candidates: &[Candidate], user: &Found) -> 
                 full = Some(head);
             }
         }
-        // "Northrop" after "Northrop Grumman", "Apple" (guessed a place) before "Apple
-        // Computer"; not "Melinda" after "Melinda Gates Foundation", nor a listed place
-        // ("Anguilla" beside "Anguilla United Front") or an organization of its own ("Boeing"
-        // after "Boeing Capital").
+        // "Northrop" after "Northrop Grumman", "Apple" or "China Eastern" (guessed places)
+        // beside "Apple Computer" or "China Eastern Airlines"; not "Melinda" after "Melinda
+        // Gates Foundation", nor a listed place ("Anguilla" beside "Anguilla United Front")
+        // or an organization of its own ("Boeing" after "Boeing Capital").
         let organization_start = full.is_none()
-            && name.len() == 1
             && candidate.evidence <= Evidence::Model
             && match kind {
-                EntityKind::Person | EntityKind::Misc => !is_any_given_name(name[0]),
+                EntityKind::Person | EntityKind::Misc => {
+                    name.len() == 1 && !is_any_given_name(name[0])
+                }
                 EntityKind::Gpe | EntityKind::Loc => !crate::tagger::is_place(name.iter().copied()),
                 _ => false,
             };
         if organization_start {
-            if let Some(organization) = unique_head(&organizations, &candidates, &words, name[0]) {
+            if let Some(organization) = unique_extension(&organizations, &candidates, &words, name)
+            {
                 kind = EntityKind::Org;
                 full = Some(organization);
             }
@@ -329,6 +331,26 @@ fn unique_head(
     found.iter().all(same).then_some(first)
 }
 
+/// The one longer name of `index` (by first word) whose words begin with all of `name`'s:
+/// "China Eastern Airlines" for "China Eastern" beside "China Daily". None when there are
+/// several different ones or none.
+fn unique_extension(
+    index: &HashMap<&str, Vec<usize>>,
+    candidates: &[Candidate],
+    words: &NameWords,
+    name: &[&str],
+) -> Option<usize> {
+    let mut longer = index
+        .get(name[0])?
+        .iter()
+        .copied()
+        .filter(|&i| words.of(i).len() > name.len() && words.of(i).starts_with(name));
+    let first = longer.next()?;
+    let same =
+        |i: usize| words.of(i) == words.of(first) && candidates[i].kind == candidates[first].kind;
+    longer.all(same).then_some(first)
+}
+
 /// "Assad" for "al-Assad".
 fn without_article(word: &str) -> Option<&str> {
     let (article, rest) = word.split_once('-')?;
@@ -484,5 +506,24 @@ mod tests {
         assert_eq!(found[0], ("Tarvel".into(), Org, "Tarvel Computer".into()));
         // A listed country stays a place beside an organization named after it.
         assert_eq!(found[3], ("Canada".into(), Gpe, "Canada".into()));
+    }
+
+    #[test]
+    fn several_words_guessed_a_place_that_begin_one_organization_name_are_it() {
+        use EntityKind::{Gpe, Org};
+        let text = "Canada Tarvel Airlines flew. Canada Tarvel grew. Canada Daily said so.";
+        let found = resolved(
+            text,
+            &[
+                (0, 3, Org, Evidence::Cue),
+                (5, 7, Gpe, Evidence::Model),
+                (9, 11, Org, Evidence::Cue),
+            ],
+        );
+        // "Canada Daily" begins with "Canada" too, but not with "Canada Tarvel".
+        assert_eq!(
+            found[1],
+            ("Canada Tarvel".into(), Org, "Canada Tarvel Airlines".into())
+        );
     }
 }
