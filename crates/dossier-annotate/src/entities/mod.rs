@@ -394,6 +394,18 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_surname_written_as_a_proper_noun_is_a_person() {
+        assert_eq!(
+            rule_candidates("It was not over for Barroso."),
+            ["PERSON Barroso (Weak)"]
+        );
+        // A surname that is mostly a common word gives no such cue.
+        assert!(!rule_candidates("It was not over for Cotton.")
+            .iter()
+            .any(|c| c.starts_with("PERSON")));
+    }
+
+    #[test]
     fn an_apposition_vouches_for_an_unknown_word_but_not_for_a_common_one() {
         assert_eq!(
             rule_candidates("Tarvesby is a village in the hills."),

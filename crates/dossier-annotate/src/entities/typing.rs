@@ -394,6 +394,9 @@ fn type_plain(ctx: &Context, name: &[Unit], person_cue: bool) -> (EntityKind, Ev
     if single && start >= 1 && ctx.word(start - 1) == "the" {
         return (EntityKind::Org, Evidence::Weak);
     }
+    if single && is_lone_surname(ctx, start) {
+        return (EntityKind::Person, Evidence::Weak);
+    }
     match words {
         2 | 3 => (EntityKind::Person, Evidence::Fallback),
         _ => (EntityKind::Misc, Evidence::Fallback),
@@ -407,6 +410,17 @@ fn is_listed_organization(ctx: &Context, start: usize, end: usize, words: usize)
     let personal = words == 1
         && (crate::tagger::is_common_surname(word) || crate::tagger::is_common_given_name(word));
     !personal && crate::tagger::is_listed_organization((start..end).map(|i| ctx.word(i)))
+}
+
+/// True for one word inside a sentence that the name lists know as a surname and not as a
+/// country, region or big city, nearly always written capitalized ("Barroso", "Plato"; not
+/// "Cotton").
+fn is_lone_surname(ctx: &Context, i: usize) -> bool {
+    let word = ctx.word(i);
+    !ctx.unreliable[i]
+        && crate::tagger::is_surname(word)
+        && !crate::tagger::is_prominent_place(word)
+        && is_proper_noun(word)
 }
 
 /// Endings of the plural of a people's or a group's name ("Athenians", "Achaeans", "Hittites").

@@ -145,6 +145,13 @@ impl Gazetteer {
         self.has_class(words, places)
     }
 
+    /// True when `word` is the name of a country, region, continent or large or medium city
+    /// (not of a small town, which many surnames are).
+    pub fn is_prominent_place(&self, word: &str) -> bool {
+        let places = COUNTRY | REGION | CONTINENT | CITY_LARGE | CITY_MEDIUM;
+        self.has_class(std::iter::once(word), places)
+    }
+
     /// True when many place names of several words begin with `word` ("New", "Upper", "Mount").
     pub fn is_place_opener(&self, word: &str) -> bool {
         self.place_openers
@@ -169,6 +176,11 @@ impl Gazetteer {
     /// True when `word` is a given name of the lists, common or rare.
     pub fn is_given_name(&self, word: &str) -> bool {
         self.has_class(std::iter::once(word), GIVEN_COMMON | GIVEN_RARE)
+    }
+
+    /// True when `word` is a surname of the lists, common or rare.
+    pub fn is_surname(&self, word: &str) -> bool {
+        self.has_class(std::iter::once(word), SURNAME_COMMON | SURNAME_RARE)
     }
 
     /// True when `word` is one of the most common surnames ("King", "Bishop").

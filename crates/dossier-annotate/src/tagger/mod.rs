@@ -66,6 +66,12 @@ pub(crate) fn is_place<'a>(words: impl Iterator<Item = &'a str>) -> bool {
     gazetteer::GAZETTEER.is_place(words)
 }
 
+/// True when `word` names a country, region, continent or large or medium city of the
+/// feature gazetteer.
+pub(crate) fn is_prominent_place(word: &str) -> bool {
+    gazetteer::GAZETTEER.is_prominent_place(word)
+}
+
 /// True when `words` are exactly an organization of `org_names.txt` and no place's name
 /// ("Microsoft", "BBC"; not "Amazon" the river).
 pub(crate) fn is_listed_organization<'a>(words: impl Iterator<Item = &'a str> + Clone) -> bool {
@@ -80,6 +86,11 @@ pub(crate) fn is_common_given_name(word: &str) -> bool {
 /// True when `word` is a given name of the feature gazetteer, common or rare.
 pub(crate) fn is_given_name(word: &str) -> bool {
     gazetteer::GAZETTEER.is_given_name(word)
+}
+
+/// True when `word` is a surname of the feature gazetteer, common or rare.
+pub(crate) fn is_surname(word: &str) -> bool {
+    gazetteer::GAZETTEER.is_surname(word)
 }
 
 /// True when `word` is one of the most common surnames of the feature gazetteer.
