@@ -412,13 +412,13 @@ fn is_listed_organization(ctx: &Context, start: usize, end: usize, words: usize)
     !personal && crate::tagger::is_listed_organization((start..end).map(|i| ctx.word(i)))
 }
 
-/// True for one word inside a sentence that the name lists know as a surname and not as a
-/// country, region or big city, nearly always written capitalized ("Barroso", "Plato"; not
-/// "Cotton").
+/// True for one word inside a sentence that the name lists know as a surname or a famous
+/// person's name and not as a country, region or big city, nearly always written capitalized
+/// ("Barroso", "Plato", "Hitler"; not "Cotton").
 fn is_lone_surname(ctx: &Context, i: usize) -> bool {
     let word = ctx.word(i);
     !ctx.unreliable[i]
-        && crate::tagger::is_surname(word)
+        && crate::tagger::is_surname_or_famous(word)
         && !crate::tagger::is_prominent_place(word)
         && is_proper_noun(word)
 }

@@ -3,7 +3,8 @@
 //! Three lists: `geo_gazetteer.tsv` (countries, regions, continents and cities by population
 //! class, generated from public data sets by `tools/gen_gazetteers.py`), `person_names.tsv`
 //! (given names and surnames by frequency, from the US Census, and given names of other
-//! countries from `nam_dict.txt`, by `tools/gen_person_names.py`)
+//! countries from `nam_dict.txt`, and famous persons from WordNet, by
+//! `tools/gen_person_names.py`)
 //! and `org_names.txt` (widely known organizations, hand-written). A city called "Mobile", a
 //! surname "Young" or a company called "Apple" must not turn those words into names by
 //! themselves, so a match only becomes a feature ("starts a country name", "inside a big-city
@@ -37,6 +38,8 @@ pub(crate) const SURNAME_COMMON: u16 = 512;
 pub(crate) const SURNAME_RARE: u16 = 1024;
 /// A given name of other countries that the census lists lack ("Rachida", "Corrado").
 pub(crate) const GIVEN_OTHER: u16 = 2048;
+/// A person WordNet lists by name ("Hitler", "Plato", "Boris Yeltsin").
+pub(crate) const FAMOUS_PERSON: u16 = 4096;
 
 /// Entries longer than this (in tokens) are not stored.
 const MAX_TOKENS: usize = 6;
@@ -112,6 +115,7 @@ fn class_bit(class: &str) -> u16 {
         "given1" => GIVEN_COMMON,
         "given2" => GIVEN_RARE,
         "given3" => GIVEN_OTHER,
+        "famous" => FAMOUS_PERSON,
         "surname1" => SURNAME_COMMON,
         "surname2" => SURNAME_RARE,
         _ => CITY_SMALL,
@@ -178,9 +182,12 @@ impl Gazetteer {
         self.has_class(std::iter::once(word), GIVEN_COMMON | GIVEN_RARE)
     }
 
-    /// True when `word` is a surname of the lists, common or rare.
-    pub fn is_surname(&self, word: &str) -> bool {
-        self.has_class(std::iter::once(word), SURNAME_COMMON | SURNAME_RARE)
+    /// True when `word` is a surname of the lists, common or rare, or a famous person's name.
+    pub fn is_surname_or_famous(&self, word: &str) -> bool {
+        self.has_class(
+            std::iter::once(word),
+            SURNAME_COMMON | SURNAME_RARE | FAMOUS_PERSON,
+        )
     }
 
     /// True when `word` is one of the most common surnames ("King", "Bishop").
@@ -237,8 +244,9 @@ mod tests {
 
     /// The place and organization classes marked in `text` (person-name classes left out).
     fn marks(text: &str) -> Vec<u32> {
-        let persons =
-            u32::from(GIVEN_COMMON | GIVEN_RARE | GIVEN_OTHER | SURNAME_COMMON | SURNAME_RARE);
+        let persons = u32::from(
+            GIVEN_COMMON | GIVEN_RARE | GIVEN_OTHER | SURNAME_COMMON | SURNAME_RARE | FAMOUS_PERSON,
+        );
         let tokens = tokenize(text);
         let mut out = vec![0; tokens.len()];
         GAZETTEER.mark(

@@ -88,9 +88,10 @@ pub(crate) fn is_given_name(word: &str) -> bool {
     gazetteer::GAZETTEER.is_given_name(word)
 }
 
-/// True when `word` is a surname of the feature gazetteer, common or rare.
-pub(crate) fn is_surname(word: &str) -> bool {
-    gazetteer::GAZETTEER.is_surname(word)
+/// True when `word` is a surname of the feature gazetteer, common or rare, or the name of a
+/// famous person ("Hitler").
+pub(crate) fn is_surname_or_famous(word: &str) -> bool {
+    gazetteer::GAZETTEER.is_surname_or_famous(word)
 }
 
 /// True when `word` is one of the most common surnames of the feature gazetteer.
