@@ -40,6 +40,8 @@ pub(crate) const SURNAME_RARE: u16 = 1024;
 pub(crate) const GIVEN_OTHER: u16 = 2048;
 /// A person WordNet lists by name ("Hitler", "Plato", "Boris Yeltsin").
 pub(crate) const FAMOUS_PERSON: u16 = 4096;
+/// A place WordNet lists by name that no other class has ("Danube", "Adirondacks").
+pub(crate) const NAMED_PLACE: u16 = 8192;
 
 /// Entries longer than this (in tokens) are not stored.
 const MAX_TOKENS: usize = 6;
@@ -116,6 +118,7 @@ fn class_bit(class: &str) -> u16 {
         "given2" => GIVEN_RARE,
         "given3" => GIVEN_OTHER,
         "famous" => FAMOUS_PERSON,
+        "place" => NAMED_PLACE,
         "surname1" => SURNAME_COMMON,
         "surname2" => SURNAME_RARE,
         _ => CITY_SMALL,
