@@ -31,6 +31,8 @@ pub(crate) struct Lexicon {
     /// Phrases right before a name that say it names a place ("north of", "invaded"), keyed
     /// last token first.
     pub place_cues_backward: PhraseTable<()>,
+    /// Phrases that join the two sides of a match ("beat", "drew with", "v").
+    pub contest_verbs: PhraseTable<()>,
     /// Common given names, as written ("Sergei").
     pub given_names: HashSet<&'static str>,
     /// Head words of names and the type they give the name: "Ministry" (ORG), "Airport"
@@ -186,6 +188,10 @@ impl Lexicon {
             place_cues_backward: PhraseTable::new(
                 data_lines(resource!("place_cues.txt")).map(|line| (line, ())),
                 true,
+            ),
+            contest_verbs: PhraseTable::new(
+                data_lines(resource!("contest_verbs.txt")).map(|line| (line, ())),
+                false,
             ),
             given_names: data_lines(resource!("given_names.txt"))
                 .flat_map(str::split_whitespace)

@@ -22,7 +22,7 @@
 
 mod repeats;
 mod resolve;
-mod results;
+pub(crate) mod results;
 pub(crate) use resolve::{acronym_letters, initials};
 pub(crate) mod rules;
 pub(crate) mod runs;

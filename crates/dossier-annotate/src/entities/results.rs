@@ -9,6 +9,7 @@ use dossier_core::EntityKind;
 use super::runs::{Unit, UnitKind};
 use super::tokens::Shape;
 use super::{Candidate, Context, Evidence};
+use crate::lexicon::LEXICON;
 
 /// Lower-case words a results row may hold ("Leeds v Chelsea 1-1 aet").
 const ROW_WORDS: [&str; 7] = ["v", "vs", "at", "aet", "pen", "pens", "agg"];
@@ -119,6 +120,40 @@ fn row_kind(ctx: &Context, start: usize) -> Option<Row> {
     }
 }
 
+/// Places on both sides of a match verb are teams: "Leicestershire beat Somerset", "Essex
+/// drew with Yorkshire". One side may be a name of no known type (MISC) when the other is a
+/// place. Each side that is not a country becomes an organization (the club); a country stays
+/// the country (national teams), as in results rows.
+pub(crate) fn contest_teams(ctx: &Context, out: &mut [Candidate]) {
+    let is_place = |c: &Candidate| matches!(c.kind, EntityKind::Gpe | EntityKind::Loc);
+    let may_be_team = |c: &Candidate| is_place(c) || c.kind == EntityKind::Misc;
+    for k in 1..out.len() {
+        let (before, after) = (out[k - 1], out[k]);
+        let sides = (is_place(&before) && may_be_team(&after))
+            || (may_be_team(&before) && is_place(&after));
+        if !sides || !joined_by_contest_verb(ctx, &before, &after) {
+            continue;
+        }
+        for side in [k - 1, k] {
+            let words = (out[side].start..out[side].end).map(|i| ctx.word(i));
+            if !crate::tagger::is_country(words) {
+                out[side].kind = EntityKind::Org;
+                out[side].evidence = Evidence::Cue;
+            }
+        }
+    }
+}
+
+/// True when exactly one contest phrase of `contest_verbs.txt` stands between the two names.
+fn joined_by_contest_verb(ctx: &Context, before: &Candidate, after: &Candidate) -> bool {
+    let between = before.end..after.start;
+    let words = between.clone().map(|i| ctx.word(i));
+    LEXICON
+        .contest_verbs
+        .longest(words)
+        .is_some_and(|(len, ())| len == between.len())
+}
+
 #[cfg(test)]
 mod tests {
     use crate::entities::tests::labelled;
@@ -143,6 +178,27 @@ mod tests {
                 "GPE Syria"
             ]
         );
+    }
+
+    #[test]
+    fn places_joined_by_a_match_verb_are_teams_and_countries_stay_countries() {
+        use super::contest_teams;
+        use crate::entities::{Candidate, Context, Evidence};
+        use dossier_core::EntityKind::{Gpe, Misc, Org};
+        let text = "Korvath beat Oslo, Japan drew with Tarvesby and Oslo hosted Korvath.";
+        let ctx = Context::new(text, &split_sentences(text));
+        let mut candidates = Candidate::from_tuples(&[
+            (0, 1, Gpe, Evidence::Model),
+            (2, 3, Gpe, Evidence::Lexicon),
+            (4, 5, Gpe, Evidence::Lexicon),
+            (7, 8, Misc, Evidence::Fallback),
+            (9, 10, Gpe, Evidence::Lexicon),
+            (11, 12, Gpe, Evidence::Model),
+        ]);
+        contest_teams(&ctx, &mut candidates);
+        let kinds: Vec<_> = candidates.iter().map(|c| c.kind).collect();
+        // "hosted" is no match verb: the last two stay places.
+        assert_eq!(kinds, [Org, Org, Gpe, Org, Gpe, Gpe]);
     }
 
     #[test]

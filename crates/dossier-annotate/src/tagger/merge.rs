@@ -106,6 +106,7 @@ pub(crate) fn merge(ctx: &Context, rules: &RuleView, tagged: &[Tagged]) -> Vec<C
     join_fragments(ctx, &mut out);
     join_nicknames(ctx, &mut out);
     place_teams(ctx, &mut out);
+    crate::entities::results::contest_teams(ctx, &mut out);
     attach_company_suffixes(ctx, &mut out);
     for candidate in &mut out {
         take_title_into_organization(ctx, rules, candidate);
