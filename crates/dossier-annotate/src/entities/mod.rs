@@ -491,7 +491,7 @@ mod tests {
         );
         check(
             "He wrote for The Moscow Times and the Kremlin denied it.",
-            &["ORG Moscow Times", "ORG Kremlin"],
+            &["ORG The Moscow Times", "ORG Kremlin"],
         );
         check(
             "Funding came from Dravensko, the government agency for culture.",

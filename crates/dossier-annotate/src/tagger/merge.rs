@@ -1,7 +1,8 @@
 //! Combining the tagger's names with the rule layer's candidates into the document's
 //! candidates: strong rule evidence first, the tagger elsewhere, the rules' weaker names in
 //! what is left; then names the rules cut at a known place are joined ("Boston Bruins", "US
-//! Navy") and head-word organizations take their title word ("Premier League").
+//! Navy"), head-word organizations take their title word ("Premier League") and a capitalized
+//! "The" inside a sentence joins the name it opens ("The Hockey News").
 
 use dossier_core::EntityKind;
 
@@ -108,10 +109,29 @@ pub(crate) fn merge(ctx: &Context, rules: &RuleView, tagged: &[Tagged]) -> Vec<C
     place_teams(ctx, &mut out);
     crate::entities::results::contest_teams(ctx, &mut out);
     attach_company_suffixes(ctx, &mut out);
+    take_capitalized_article(ctx, &mut out);
     for candidate in &mut out {
         take_title_into_organization(ctx, rules, candidate);
     }
     out
+}
+
+/// A capitalized "The" inside a sentence belongs to the name it opens: "in The Hockey News",
+/// "for The Poker Channel" (its capital is the name's; at a sentence start it proves nothing).
+fn take_capitalized_article(ctx: &Context, out: &mut [Candidate]) {
+    let mut covered = vec![false; ctx.tokens.len()];
+    for candidate in out.iter() {
+        covered[candidate.start..candidate.end].fill(true);
+    }
+    for candidate in out.iter_mut() {
+        let Some(article) = candidate.start.checked_sub(1) else {
+            continue;
+        };
+        if ctx.word(article) == "The" && !ctx.unreliable[article] && !covered[article] {
+            candidate.start = article;
+            covered[article] = true;
+        }
+    }
 }
 
 /// True for a tagged name that is one acronym used as a common noun ("TV", "BC": see
@@ -907,6 +927,24 @@ mod tests {
         let text =
             "During his speech he stated that `` Today Apple is going to reinvent the phone .";
         assert!(names(text).iter().all(|name| !name.contains("Today")));
+    }
+
+    #[test]
+    fn a_capitalized_the_inside_a_sentence_opens_the_name_after_it() {
+        use crate::entities::{Candidate, Context, Evidence};
+        use dossier_core::EntityKind::{Misc, Org};
+        let text = "The Tarvel Times said it read The Tarvel News and the Tarvel Post.";
+        let ctx = Context::new(text, &crate::split_sentences(text));
+        let model = Evidence::Model;
+        let mut found = Candidate::from_tuples(&[
+            (1, 3, Org, model),
+            (7, 9, Org, model),
+            (11, 13, Misc, model),
+        ]);
+        super::take_capitalized_article(&ctx, &mut found);
+        let names: Vec<&str> = found.iter().map(|c| ctx.slice(c.start, c.end)).collect();
+        // At the sentence start the capital is forced; a lower-case "the" is no part.
+        assert_eq!(names, ["Tarvel Times", "The Tarvel News", "Tarvel Post"]);
     }
 
     #[test]

@@ -9,12 +9,17 @@
 use crate::resources::{TranslitRule, Where, TRANSLIT};
 use crate::text;
 
-/// The key of a name: its tokens after folding and transliteration, joined by spaces.
-/// Empty when the name has no letters or digits.
+/// The key of a name: its tokens after folding and transliteration, joined by spaces, without
+/// a leading "the" ("The Beatles" is "Beatles" written as a title). Empty when the name has no
+/// letters or digits.
 pub(crate) fn name_key(name: &str) -> String {
-    text::fold(name)
-        .split(' ')
-        .filter(|t| !t.is_empty())
+    let folded = text::fold(name);
+    let mut tokens: Vec<&str> = folded.split(' ').filter(|t| !t.is_empty()).collect();
+    if tokens.len() > 1 && tokens[0] == "the" {
+        tokens.remove(0);
+    }
+    tokens
+        .into_iter()
         .map(token_key)
         .collect::<Vec<_>>()
         .join(" ")
@@ -129,6 +134,7 @@ mod tests {
             &["Romanov", "Romanoff"],
             &["Haniyeh", "Haniya", "Haniyya"],
             &["Yuri", "Iurii"],
+            &["The Beatles", "Beatles"],
         ];
         for row in table {
             let key = name_key(row[0]);
