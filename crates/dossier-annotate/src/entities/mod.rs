@@ -406,6 +406,17 @@ mod tests {
     }
 
     #[test]
+    fn a_possessor_after_a_copula_says_nothing_of_the_name() {
+        assert!(!rule_candidates("Tarvesby was the team's star.")
+            .iter()
+            .any(|c| c.starts_with("ORG")));
+        assert_eq!(
+            rule_candidates("Tarvesby was the team that won."),
+            ["ORG Tarvesby (Cue)"]
+        );
+    }
+
+    #[test]
     fn an_apposition_vouches_for_an_unknown_word_but_not_for_a_common_one() {
         assert_eq!(
             rule_candidates("Tarvesby is a village in the hills."),

@@ -63,6 +63,7 @@ pub(super) fn resolve(ctx: &Context, candidates: &[Candidate], user: &Found) -> 
         let mut kind = candidate.kind;
         let mut full = None;
         let may_be_person = kind == EntityKind::Person || candidate.evidence <= Evidence::Model;
+        let mut shared_surname = false;
         if may_be_person {
             if let Some(person) = persons.full_form(name) {
                 kind = EntityKind::Person;
@@ -71,12 +72,16 @@ pub(super) fn resolve(ctx: &Context, candidates: &[Candidate], user: &Found) -> 
                 // "Mendelssohn" after "Moses Mendelssohn" and "Felix Mendelssohn": a person,
                 // though not which one.
                 kind = EntityKind::Person;
+                shared_surname = true;
+            } else if persons.is_relative(name) && candidate.evidence <= Evidence::Model {
+                // "Brende Mendelssohn" beside "Moses Mendelssohn": one of the family.
+                kind = EntityKind::Person;
             }
         }
         let lone_head =
             || kind == EntityKind::Org && LEXICON.heads.get(name[0]) == Some(&EntityKind::Org);
         let short_form = candidate.evidence <= Evidence::Model || lone_head();
-        if full.is_none() && name.len() == 1 && short_form {
+        if full.is_none() && !shared_surname && name.len() == 1 && short_form {
             if let Some(head) = unique_head(&other_heads, &candidates, &words, name[0]) {
                 kind = candidates[head].kind;
                 full = Some(head);
@@ -265,6 +270,19 @@ impl<'w> PersonIndex<'w> {
         slots
             .iter()
             .any(|&slot| self.full[slot].0 != self.full[slots[0]].0)
+    }
+
+    /// True when `name` is two words, no head word among them and no listed place or
+    /// organization, that end as a person's name of the document ends: a relative, whatever
+    /// its first word ("Brende Mendelssohn"; not "New York" beside "John York").
+    fn is_relative(&self, name: &[&str]) -> bool {
+        let [first, last] = name else { return false };
+        let listed = crate::tagger::is_place(name.iter().copied())
+            || crate::tagger::is_listed_organization(name.iter().copied());
+        self.by_last.contains_key(last)
+            && !listed
+            && !LEXICON.heads.contains_key(first)
+            && !LEXICON.heads.contains_key(last)
     }
 
     /// The candidate of the one distinct full form among `slots` that is longer than `name`.
@@ -467,6 +485,27 @@ mod tests {
             ],
         );
         assert_eq!(found[2], ("Varga".into(), Person, "Varga".into()));
+    }
+
+    #[test]
+    fn a_relative_and_a_shared_surname_stay_persons_beside_an_organization_guess() {
+        use EntityKind::{Org, Person};
+        let text = "Brenda Varga met Moses Varga and Felix Varga. Then Varga left.";
+        let found = resolved(
+            text,
+            &[
+                // The tagger's ORG for a relative with an unknown given name.
+                (0, 2, Org, Evidence::Model),
+                (3, 5, Person, Evidence::Cue),
+                (6, 8, Person, Evidence::Cue),
+                (10, 11, Org, Evidence::Model),
+            ],
+        );
+        assert_eq!(
+            found[0],
+            ("Brenda Varga".into(), Person, "Brenda Varga".into())
+        );
+        assert_eq!(found[3], ("Varga".into(), Person, "Varga".into()));
     }
 
     #[test]

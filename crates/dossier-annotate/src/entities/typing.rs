@@ -514,7 +514,12 @@ fn apposition_type(ctx: &Context, end: usize) -> Option<EntityKind> {
         if offset == 0 && !matches!(word, "the" | "a" | "an") {
             return None;
         }
-        if let Some(&kind) = LEXICON.kind_nouns.get(word) {
+        // "X was the team's star": a possessor is not what the name is.
+        let possessor = ctx
+            .tokens
+            .get(end + 2 + offset)
+            .is_some_and(|t| matches!(t.text(ctx.text), "'s" | "’s"));
+        if let Some(&kind) = LEXICON.kind_nouns.get(word).filter(|_| !possessor) {
             return Some(kind);
         }
     }
