@@ -763,6 +763,10 @@ mod tests {
             rule_candidates("In 833 the army invaded Varnok."),
             ["GPE Varnok (Cue)"]
         );
+        assert_eq!(
+            rule_candidates("Crowds gathered in the western city of Varnok."),
+            ["GPE Varnok (Cue)"]
+        );
     }
 
     #[test]
