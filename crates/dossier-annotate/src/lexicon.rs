@@ -58,6 +58,38 @@ pub(crate) struct Lexicon {
     pub speech_verbs: HashMap<&'static str, bool>,
 }
 
+impl Lexicon {
+    /// True for a word of `non_names.txt` as written or in capitals ("October", "OCTOBER").
+    pub fn is_non_name(&self, word: &str) -> bool {
+        self.non_names.contains(word)
+            || title_case_of_capitals(word).is_some_and(|w| self.non_names.contains(w.as_str()))
+    }
+
+    /// True for a word of `sentence_starters.txt` as written, or, when `capitals_too` (its
+    /// capital is forced, as in a headline in capitals), in capitals ("THOSE", "WHO"; a "WHO"
+    /// in a sentence of mixed case stays the organization's acronym).
+    pub fn is_sentence_starter(&self, word: &str, capitals_too: bool) -> bool {
+        self.sentence_starters.contains(word)
+            || (capitals_too
+                && title_case_of_capitals(word)
+                    .is_some_and(|w| self.sentence_starters.contains(w.as_str())))
+    }
+}
+
+/// A word of two letters or more in capitals, in title case ("OCTOBER" gives "October"); None
+/// for any other word.
+fn title_case_of_capitals(word: &str) -> Option<String> {
+    let mut chars = word.chars();
+    let first = chars.next()?;
+    let shouted = word.chars().nth(1).is_some()
+        && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+    shouted.then(|| {
+        std::iter::once(first)
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect()
+    })
+}
+
 /// A table of multi-word phrases keyed by lower-cased tokens joined with spaces, read by
 /// walking along the tokens of a text: every proper prefix of an entry (cut between tokens) is
 /// stored too, so a walk stops at the first token that no entry continues with.
@@ -251,6 +283,15 @@ fn heads() -> HashMap<&'static str, EntityKind> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn function_words_and_months_are_known_in_capitals_where_capitals_are_forced() {
+        assert!(LEXICON.is_non_name("OCTOBER") && LEXICON.is_non_name("October"));
+        assert!(LEXICON.is_sentence_starter("WHO", true));
+        // In a sentence of mixed case "WHO" is the acronym.
+        assert!(!LEXICON.is_sentence_starter("WHO", false));
+        assert!(LEXICON.is_sentence_starter("Who", false));
+    }
 
     #[test]
     fn lists_are_loaded_and_keyed_by_lowercase_tokens() {

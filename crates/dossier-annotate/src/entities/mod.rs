@@ -272,16 +272,7 @@ fn mark_unreliable(text: &str, tokens: &[Token], range: Range<usize>, unreliable
 
 /// True for a sentence-opening function word written in capitals ("AND", "THE").
 fn is_shouted_starter(token: Token, word: &str) -> bool {
-    if token.shape != Shape::Upper {
-        return false;
-    }
-    let mut chars = word.chars();
-    let title_case: String = chars
-        .next()
-        .into_iter()
-        .chain(chars.flat_map(char::to_lowercase))
-        .collect();
-    LEXICON.sentence_starters.contains(title_case.as_str())
+    token.shape == Shape::Upper && LEXICON.is_sentence_starter(word, true)
 }
 
 /// True for punctuation after which a capital is forced: an opening quote or bracket, a colon,

@@ -81,7 +81,7 @@ fn is_breaker(ctx: &Context, unit: Unit, vouched: impl FnOnce() -> bool) -> bool
         return false;
     }
     let word = ctx.word(unit.start);
-    if LEXICON.sentence_starters.contains(word) || LEXICON.non_names.contains(word) {
+    if LEXICON.is_sentence_starter(word, ctx.unreliable[unit.start]) || LEXICON.is_non_name(word) {
         return true;
     }
     if !ctx.unreliable[unit.start] {

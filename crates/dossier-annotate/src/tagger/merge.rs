@@ -627,7 +627,8 @@ fn has_org_head(ctx: &Context, start: usize, end: usize) -> bool {
 fn trim(ctx: &Context, rules: &RuleView, mut name: Tagged) -> Option<Tagged> {
     let organization = name.label == 1;
     let title = |i: usize| !organization && rules.is_title(i);
-    let function_word = |i: usize| !organization && LEXICON.sentence_starters.contains(ctx.word(i));
+    let function_word =
+        |i: usize| !organization && LEXICON.is_sentence_starter(ctx.word(i), ctx.unreliable[i]);
     while name.start < name.end
         && (title(name.start) || !ctx.tokens[name.start].is_word() || function_word(name.start))
     {
@@ -635,7 +636,7 @@ fn trim(ctx: &Context, rules: &RuleView, mut name: Tagged) -> Option<Tagged> {
     }
     while name.start < name.end
         && (matches!(ctx.tokens[name.end - 1].shape, Shape::Punct | Shape::Lower)
-            || LEXICON.non_names.contains(ctx.word(name.end - 1)))
+            || LEXICON.is_non_name(ctx.word(name.end - 1)))
     {
         name.end -= 1;
     }
@@ -644,8 +645,8 @@ fn trim(ctx: &Context, rules: &RuleView, mut name: Tagged) -> Option<Tagged> {
     let title_piece =
         organization && (name.start..=name.end).all(|i| i < ctx.tokens.len() && rules.is_title(i));
     // "The" cut off "New York Times".
-    let lone_function_word =
-        name.end == name.start + 1 && LEXICON.sentence_starters.contains(ctx.word(name.start));
+    let lone_function_word = name.end == name.start + 1
+        && LEXICON.is_sentence_starter(ctx.word(name.start), ctx.unreliable[name.start]);
     (name.start < name.end && !title_piece && !lone_function_word).then_some(name)
 }
 
