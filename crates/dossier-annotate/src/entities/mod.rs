@@ -408,6 +408,18 @@ mod tests {
     }
 
     #[test]
+    fn names_listed_after_a_plural_kind_noun_take_its_kind() {
+        assert_eq!(
+            rule_candidates("Cities such as Tarvesby and Varnok grew, like firms including Zorp."),
+            ["GPE Tarvesby (Cue)", "GPE Varnok (Cue)", "ORG Zorp (Cue)"]
+        );
+        // Any other word between the list's opening and the name ends the list.
+        assert!(!rule_candidates("Cities such as these saw Varnok grow.")
+            .iter()
+            .any(|c| c.starts_with("GPE")));
+    }
+
+    #[test]
     fn an_apposition_vouches_for_an_unknown_word_but_not_for_a_common_one() {
         assert_eq!(
             rule_candidates("Tarvesby is a village in the hills."),

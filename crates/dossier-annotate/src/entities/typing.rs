@@ -351,6 +351,9 @@ fn type_plain(ctx: &Context, name: &[Unit], person_cue: bool) -> (EntityKind, Ev
     if is_listed_organization(ctx, start, end, words) {
         return (EntityKind::Org, Evidence::Cue);
     }
+    if let Some(kind) = listed_after_kind_noun(ctx, start) {
+        return (kind, Evidence::Cue);
+    }
     if let Some(kind) =
         apposition_type(ctx, end).or_else(|| quoted_after_kind_noun(ctx, start, end))
     {
@@ -536,6 +539,49 @@ fn opens_title_apposition(ctx: &Context, start: usize) -> bool {
     };
     let after = start + len;
     after < ctx.tokens.len() && !ctx.tokens[after].is_name_like()
+}
+
+/// The kind a plural kind noun before "such as" or "including" gives the names listed after
+/// it: "companies such as Tesla, Uber and Snapchat", "cities such as Falluja". Only names,
+/// commas, "and" and "or" may stand between the list's opening and the name.
+fn listed_after_kind_noun(ctx: &Context, start: usize) -> Option<EntityKind> {
+    let mut i = start;
+    let lowest = start.saturating_sub(MAX_LIST_LOOKBACK);
+    while i > lowest {
+        i -= 1;
+        let word = ctx.word(i);
+        let opener = match word {
+            "including" => Some(1),
+            "as" if i >= 1 && ctx.word(i - 1) == "such" => Some(2),
+            _ => None,
+        };
+        if let Some(len) = opener {
+            let noun = i.checked_sub(len).map(|j| ctx.word(j).to_lowercase())?;
+            return plural_kind(&noun);
+        }
+        let in_list = matches!(word, "," | "and" | "or") || ctx.tokens[i].is_name_like();
+        if !in_list {
+            return None;
+        }
+    }
+    None
+}
+
+/// How far back from a name [`listed_after_kind_noun`] looks for the list's opening.
+const MAX_LIST_LOOKBACK: usize = 16;
+
+/// The kind of a plural kind noun ("companies" ORG, "cities" GPE, "artists" PERSON).
+fn plural_kind(noun: &str) -> Option<EntityKind> {
+    let singulars = [
+        noun.strip_suffix("ies").map(|stem| format!("{stem}y")),
+        noun.strip_suffix("es").map(str::to_string),
+        noun.strip_suffix('s').map(str::to_string),
+    ];
+    singulars
+        .into_iter()
+        .flatten()
+        .find_map(|singular| LEXICON.kind_nouns.get(singular.as_str()).copied())
+        .filter(|kind| *kind != EntityKind::Misc)
 }
 
 /// The kind of a quoted name right after an ORG or MISC noun ('the newspaper "Izvestia"').
