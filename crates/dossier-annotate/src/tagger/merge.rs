@@ -106,6 +106,7 @@ pub(crate) fn merge(ctx: &Context, rules: &RuleView, tagged: &[Tagged]) -> Vec<C
     join_teams(ctx, &mut out);
     join_fragments(ctx, &mut out);
     join_nicknames(ctx, &mut out);
+    take_regnal_one(ctx, &mut out);
     place_teams(ctx, &mut out);
     crate::entities::results::contest_teams(ctx, &mut out);
     attach_company_suffixes(ctx, &mut out);
@@ -202,6 +203,32 @@ fn join_fragments(ctx: &Context, out: &mut Vec<Candidate>) {
             ..*first
         })
     });
+}
+
+/// A Roman numeral "I" right after a person's name of one or two words is a regnal number
+/// when what follows cannot follow the pronoun: punctuation, "of", "and" or a verb in the
+/// past ("Amyntas I accepted", "Mojmír I ( ruled 830 )", "Henry I of England"; not "John I
+/// think").
+fn take_regnal_one(ctx: &Context, out: &mut [Candidate]) {
+    let free = |i: usize| !out.iter().any(|c| (c.start..c.end).contains(&i));
+    let mut regnal = Vec::new();
+    for (k, candidate) in out.iter().enumerate() {
+        let numeral = candidate.end;
+        let person = candidate.kind == EntityKind::Person && candidate.end - candidate.start <= 2;
+        if person && numeral + 1 < ctx.tokens.len() && ctx.word(numeral) == "I" && free(numeral) {
+            let next = ctx.word(numeral + 1);
+            let no_pronoun = matches!(next, "," | "." | "(" | ")" | ";" | "of" | "and")
+                || (next.len() > 4
+                    && next.ends_with("ed")
+                    && ctx.tokens[numeral + 1].shape == Shape::Lower);
+            if no_pronoun {
+                regnal.push(k);
+            }
+        }
+    }
+    for k in regnal {
+        out[k].end += 1;
+    }
 }
 
 /// Joins a person's name, a quoted nickname of one to three capitalized words and the name
@@ -946,6 +973,21 @@ mod tests {
         let names: Vec<&str> = found.iter().map(|c| ctx.slice(c.start, c.end)).collect();
         // At the sentence start the capital is forced; a lower-case "the" is no part.
         assert_eq!(names, ["Tarvel Times", "The Tarvel News", "Tarvel Post"]);
+    }
+
+    #[test]
+    fn a_numeral_one_after_a_person_is_regnal_unless_a_pronoun_may_follow() {
+        use crate::entities::{Candidate, Context, Evidence};
+        use dossier_core::EntityKind::Person;
+        let text = "Then Tarvel I accepted it, and Varnok I think left.";
+        let ctx = Context::new(text, &crate::split_sentences(text));
+        let mut found = Candidate::from_tuples(&[
+            (1, 2, Person, Evidence::Model),
+            (7, 8, Person, Evidence::Model),
+        ]);
+        super::take_regnal_one(&ctx, &mut found);
+        let names: Vec<&str> = found.iter().map(|c| ctx.slice(c.start, c.end)).collect();
+        assert_eq!(names, ["Tarvel I", "Varnok"]);
     }
 
     #[test]
