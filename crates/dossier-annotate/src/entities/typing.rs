@@ -47,8 +47,8 @@ pub(super) fn type_run(ctx: &Context, run: &[Unit], out: &mut Vec<Candidate>) {
         let dateline = || is_dateline(ctx, run[0].start, run[run.len() - 1].end);
         let before_name = || starts_two_word_name(ctx, run, i);
         // "Aisby is a village …", "Jusman Syafii Djamal, minister of …": what the name is
-        // follows it; not for a common word opening
-        // the sentence ("Naturally, the office …", "Instead, a council …").
+        // follows it; not for a common word opening the sentence ("Naturally, the office …",
+        // "Instead, a council …").
         let described = || {
             !ctx.is_forced_common_word(unit.start)
                 && apposition_type(ctx, run[run.len() - 1].end).is_some()
@@ -521,7 +521,7 @@ fn apposition_type(ctx: &Context, end: usize) -> Option<EntityKind> {
         let possessor = ctx
             .tokens
             .get(end + 2 + offset)
-            .is_some_and(|t| matches!(t.text(ctx.text), "'s" | "’s"));
+            .is_some_and(|t| is_possessive(t.text(ctx.text)));
         if let Some(&kind) = LEXICON.kind_nouns.get(word).filter(|_| !possessor) {
             return Some(kind);
         }
@@ -617,6 +617,11 @@ fn follows_organization_noun(ctx: &Context, start: usize) -> bool {
     LEXICON.kind_nouns.get(ctx.word(noun)) == Some(&EntityKind::Org)
         && opened()
         && !is_any_given_name(ctx.word(start))
+}
+
+/// True for the possessive ending, its own token ("’s", "'s"; "'S" in capitals).
+pub(crate) fn is_possessive(word: &str) -> bool {
+    matches!(word, "'s" | "’s" | "'S" | "’S")
 }
 
 pub(crate) fn is_quote(token: &str) -> bool {

@@ -12,7 +12,7 @@ use crate::entities::rules::RuleView;
 use crate::entities::runs::{COMPLEMENT_CONNECTORS, PARTICLES};
 use crate::entities::tokens::Shape;
 use crate::entities::typing::{
-    is_any_given_name, is_group_word, is_quote, is_slug, modifies_artifact,
+    is_any_given_name, is_group_word, is_possessive, is_quote, is_slug, modifies_artifact,
 };
 use crate::entities::{acronym_letters, initials, Candidate, Context, Evidence};
 use crate::fast_hash::FastMap;
@@ -119,18 +119,15 @@ pub(crate) fn merge(ctx: &Context, rules: &RuleView, tagged: &[Tagged]) -> Vec<C
 
 /// A capitalized "The" inside a sentence belongs to the name it opens: "in The Hockey News",
 /// "for The Poker Channel" (its capital is the name's; at a sentence start it proves nothing).
+/// `out` is sorted by position, so only the name before can already hold the "The".
 fn take_capitalized_article(ctx: &Context, out: &mut [Candidate]) {
-    let mut covered = vec![false; ctx.tokens.len()];
-    for candidate in out.iter() {
-        covered[candidate.start..candidate.end].fill(true);
-    }
-    for candidate in out.iter_mut() {
-        let Some(article) = candidate.start.checked_sub(1) else {
+    for k in 0..out.len() {
+        let Some(article) = out[k].start.checked_sub(1) else {
             continue;
         };
-        if ctx.word(article) == "The" && !ctx.unreliable[article] && !covered[article] {
-            candidate.start = article;
-            covered[article] = true;
+        let taken = k > 0 && out[k - 1].end > article;
+        if ctx.word(article) == "The" && !ctx.unreliable[article] && !taken {
+            out[k].start = article;
         }
     }
 }
@@ -210,24 +207,22 @@ fn join_fragments(ctx: &Context, out: &mut Vec<Candidate>) {
 /// past ("Amyntas I accepted", "Mojmír I ( ruled 830 )", "Henry I of England"; not "John I
 /// think").
 fn take_regnal_one(ctx: &Context, out: &mut [Candidate]) {
-    let free = |i: usize| !out.iter().any(|c| (c.start..c.end).contains(&i));
-    let mut regnal = Vec::new();
-    for (k, candidate) in out.iter().enumerate() {
+    for k in 0..out.len() {
+        let candidate = out[k];
         let numeral = candidate.end;
         let person = candidate.kind == EntityKind::Person && candidate.end - candidate.start <= 2;
-        if person && numeral + 1 < ctx.tokens.len() && ctx.word(numeral) == "I" && free(numeral) {
+        // `out` is sorted by position: only the next name could hold the numeral.
+        let free = || out.get(k + 1).is_none_or(|next| next.start > numeral);
+        if person && numeral + 1 < ctx.tokens.len() && ctx.word(numeral) == "I" && free() {
             let next = ctx.word(numeral + 1);
             let no_pronoun = matches!(next, "," | "." | "(" | ")" | ";" | "of" | "and")
                 || (next.len() > 4
                     && next.ends_with("ed")
                     && ctx.tokens[numeral + 1].shape == Shape::Lower);
             if no_pronoun {
-                regnal.push(k);
+                out[k].end += 1;
             }
         }
-    }
-    for k in regnal {
-        out[k].end += 1;
     }
 }
 
@@ -631,10 +626,6 @@ fn ends_in_common_noun(ctx: &Context, end: usize) -> bool {
         && !is_name_word(ctx, last)
         && !is_any_given_name(word)
         && !is_common_surname(word)
-}
-
-fn is_possessive(word: &str) -> bool {
-    matches!(word, "'s" | "’s" | "'S" | "’S")
 }
 
 fn has_org_head(ctx: &Context, start: usize, end: usize) -> bool {
