@@ -9,7 +9,9 @@
 //! only every N-th document: the part `train_ner` holds out of `FILE@N`. `--errors` prints
 //! each missed (`-`) and wrong (`+`) name with its sentence. `--capitals` writes every text in
 //! capitals first (ASCII letters only, so offsets hold), as headlines and wire slugs are: a
-//! measure of how much the tagger leans on capitalization. `--confusion` counts, for each gold
+//! measure of how much the tagger leans on capitalization. `--headlines` writes only each
+//! document's first sentence in capitals and scores only its names, as a headline over a body
+//! in ordinary case (the body may show how the headline's words are written). `--confusion` counts, for each gold
 //! label, what was found on its span: a kind, a name with other bounds, or nothing.
 //!
 //! Scoring another tool with the same scorer (see `bench/ner_peer.sh`): `--write-texts DIR`
@@ -50,6 +52,14 @@ fn main() {
             if options.capitals {
                 doc.text.make_ascii_uppercase();
             }
+            // With --headlines, only the names of the first sentence count.
+            let scored_end = if options.headlines {
+                let end = doc.text.find("\n\n").unwrap_or(doc.text.len());
+                doc.text[..end].make_ascii_uppercase();
+                end
+            } else {
+                usize::MAX
+            };
             if let Some(dir) = &options.write_texts {
                 let file = dir.join(format!("{doc_number}.txt"));
                 std::fs::write(&file, &doc.text)
@@ -73,13 +83,17 @@ fn main() {
                 }
             };
             elapsed += started.elapsed();
+            let predicted: Vec<Labeled> = predicted
+                .into_iter()
+                .filter(|&(start, _, _)| start < scored_end)
+                .collect();
             words += doc.text.split_whitespace().count();
             doc_number += 1;
             let gold: Vec<Labeled> = doc
                 .gold
                 .iter()
                 .copied()
-                .filter(|&(_, _, l)| l != "MISC")
+                .filter(|&(start, _, l)| l != "MISC" && start < scored_end)
                 .collect();
             for &(s, e, l) in &gold {
                 counts.entry(l).or_default()[2] += 1;
@@ -122,6 +136,7 @@ struct Options {
     paths: Vec<String>,
     show_errors: bool,
     capitals: bool,
+    headlines: bool,
     confusion: bool,
     write_texts: Option<std::path::PathBuf>,
     /// Names found by another tool, by document number.
@@ -134,6 +149,7 @@ impl Options {
             paths: Vec::new(),
             show_errors: false,
             capitals: false,
+            headlines: false,
             confusion: false,
             write_texts: None,
             predictions: None,
@@ -143,6 +159,7 @@ impl Options {
             match arg.as_str() {
                 "--errors" => options.show_errors = true,
                 "--capitals" => options.capitals = true,
+                "--headlines" => options.headlines = true,
                 "--confusion" => options.confusion = true,
                 "--write-texts" => {
                     let dir = std::path::PathBuf::from(args.next().expect("--write-texts DIR"));

@@ -27,6 +27,7 @@ pub(crate) use resolve::{acronym_letters, initials};
 pub(crate) mod rules;
 pub(crate) mod runs;
 pub(crate) mod tokens;
+mod truecase;
 pub(crate) mod typing;
 mod user_gazetteer;
 
@@ -90,7 +91,10 @@ const COMMON_WORD_CAPITALIZED_PERCENT: u8 = 10;
 /// One document, tokenized, with what name finding needs to know about each token.
 #[derive(Debug)]
 pub(crate) struct Context<'a> {
+    /// The text read: the document's, or its truecased copy (see [`truecase`]).
     pub text: &'a str,
+    /// The document's text as given (the same bytes as `text` but for case).
+    pub original: &'a str,
     pub tokens: Vec<Token>,
     /// Token ranges of the sentences.
     pub sentences: Vec<Range<usize>>,
@@ -99,15 +103,41 @@ pub(crate) struct Context<'a> {
     pub unreliable: Vec<bool>,
     /// Words seen capitalized at a reliable position somewhere in the document.
     pub capitalized: HashSet<&'a str>,
+    /// Indices of the sentences written in capitals, in order (see [`truecase`]).
+    pub in_capitals: Vec<usize>,
 }
 
 impl<'a> Context<'a> {
     pub fn new(text: &'a str, sentences: &[Span]) -> Self {
+        Self::with_capitals(text, text, sentences, None)
+    }
+
+    /// Like [`Context::new`] for `text`, the truecased copy of `original` when `in_capitals`
+    /// names the sentences that were in capitals in it (their capitals are forced still).
+    fn with_capitals(
+        text: &'a str,
+        original: &'a str,
+        sentences: &[Span],
+        in_capitals: Option<Vec<usize>>,
+    ) -> Self {
         let tokens = tokenize(text);
         let sentences = sentence_token_ranges(&tokens, sentences, text.len());
         let mut unreliable = vec![false; tokens.len()];
-        for range in &sentences {
-            mark_unreliable(text, &tokens, range.clone(), &mut unreliable);
+        let in_capitals = in_capitals.unwrap_or_else(|| {
+            sentences
+                .iter()
+                .enumerate()
+                .filter(|(_, range)| is_in_capitals(text, &tokens[(*range).clone()]))
+                .map(|(sentence, _)| sentence)
+                .collect()
+        });
+        let mut shouted = in_capitals.iter().peekable();
+        for (sentence, range) in sentences.iter().enumerate() {
+            if shouted.next_if_eq(&&sentence).is_some() {
+                unreliable[range.clone()].fill(true);
+            } else {
+                mark_unreliable(text, &tokens, range.clone(), &mut unreliable);
+            }
         }
         let mut capitalized = HashSet::default();
         for (token, &unreliable) in tokens.iter().zip(&unreliable) {
@@ -122,10 +152,12 @@ impl<'a> Context<'a> {
         }
         Context {
             text,
+            original,
             tokens,
             sentences,
             unreliable,
             capitalized,
+            in_capitals,
         }
     }
 
@@ -162,6 +194,11 @@ impl<'a> Context<'a> {
     pub fn slice(&self, start: usize, end: usize) -> &'a str {
         &self.text[self.tokens[start].start..self.tokens[end - 1].end]
     }
+
+    /// The text of tokens `[start, end)` as the document has it (before truecasing).
+    pub fn written(&self, start: usize, end: usize) -> &'a str {
+        &self.original[self.tokens[start].start..self.tokens[end - 1].end]
+    }
 }
 
 /// Finds the named-entity mentions of `text`, in text order.
@@ -172,20 +209,46 @@ pub fn find_mentions(text: &str, sentences: &[Span]) -> Vec<Mention> {
 /// Like [`find_mentions`], with the names the user declared: each occurrence is a mention of
 /// the declared type named by the entry's canonical name.
 pub fn find_mentions_with(text: &str, sentences: &[Span], user: &UserNames) -> Vec<Mention> {
+    with_context(text, sentences, |ctx| mentions_in(ctx, user))
+}
+
+/// Runs `read` on the document's [`Context`], built on its truecased copy (see [`truecase`])
+/// when some of its sentences are in capitals. Spans hold for `text` either way.
+pub(crate) fn with_context<R>(
+    text: &str,
+    sentences: &[Span],
+    read: impl FnOnce(&Context) -> R,
+) -> R {
     let ctx = Context::new(text, sentences);
-    let rules = RuleView::new(&ctx);
+    match truecase::truecased(&ctx) {
+        None => read(&ctx),
+        Some(truecased) => {
+            let in_capitals = ctx.in_capitals.clone();
+            read(&Context::with_capitals(
+                &truecased,
+                text,
+                sentences,
+                Some(in_capitals),
+            ))
+        }
+    }
+}
+
+/// The mentions of one document (see [`find_mentions_with`]).
+fn mentions_in(ctx: &Context, user: &UserNames) -> Vec<Mention> {
+    let rules = RuleView::new(ctx);
     let mut candidates = match tagger::MODEL.as_ref() {
         Some(model) => {
-            let tags = tagger::tag_tokens(&ctx, &rules, model);
-            tagger::merge(&ctx, &rules, &tagger::spans(&tags))
+            let tags = tagger::tag_tokens(ctx, &rules, model);
+            tagger::merge(ctx, &rules, &tagger::spans(&tags))
         }
         None => rules.candidates.clone(),
     };
-    let mut found = user.find(&ctx);
-    found.overrule(&ctx, &mut candidates);
-    repeats::add_repeats(&ctx, &mut candidates);
-    take_abbreviation_periods(&ctx, &mut candidates);
-    resolve::resolve(&ctx, &candidates, &found)
+    let mut found = user.find(ctx);
+    found.overrule(ctx, &mut candidates);
+    repeats::add_repeats(ctx, &mut candidates);
+    take_abbreviation_periods(ctx, &mut candidates);
+    resolve::resolve(ctx, &candidates, &found)
 }
 
 /// A name that ends in an abbreviation ("Apple Inc", "Martin Luther King Jr") takes the
@@ -286,24 +349,31 @@ fn opens_sentence(punctuation: &str) -> bool {
     )
 }
 
-/// True for a heading whose capitals say nothing: written in capitals ("SOCCER - LATE GOAL
-/// GIVES JAPAN WIN ."), or in Title Case without a final period. Either way most of its
-/// longer words are capitalized.
+/// True for a heading in Title Case without a final period ("Late Goal Gives Japan Win"):
+/// most of its longer words are capitalized, so its capitals say nothing.
 fn is_title_case(text: &str, tokens: &[Token]) -> bool {
+    let ends_in_period = tokens.last().is_some_and(|t| t.text(text) == ".");
+    !ends_in_period && mostly_long_words(text, tokens, Token::is_name_like)
+}
+
+/// True for a sentence written in capitals ("SOCCER - LATE GOAL GIVES JAPAN WIN .").
+fn is_in_capitals(text: &str, tokens: &[Token]) -> bool {
+    mostly_long_words(text, tokens, |token| token.shape == Shape::Upper)
+}
+
+/// True when at least 3 words of four characters or more are among `tokens` and 70 % of them
+/// pass `test`.
+fn mostly_long_words(text: &str, tokens: &[Token], test: impl Fn(Token) -> bool) -> bool {
     let mut long = 0;
-    let mut capitalized = 0;
-    let mut upper = 0;
-    for token in tokens {
+    let mut passing = 0;
+    for &token in tokens {
         // Four characters or more (without counting them all).
         if token.is_word() && token.text(text).chars().nth(3).is_some() {
             long += 1;
-            capitalized += usize::from(token.is_name_like());
-            upper += usize::from(token.shape == Shape::Upper);
+            passing += usize::from(test(token));
         }
     }
-    let ends_in_period = tokens.last().is_some_and(|t| t.text(text) == ".");
-    let mostly = |count: usize| long >= 3 && count * 10 >= long * 7;
-    mostly(upper) || (!ends_in_period && mostly(capitalized))
+    long >= 3 && passing * 10 >= long * 7
 }
 
 #[cfg(test)]
@@ -617,6 +687,20 @@ mod tests {
         check(
             "Aisby is a village in the English county of Lincolnshire.",
             &["GPE Aisby", "NORP English", "GPE Lincolnshire"],
+        );
+    }
+
+    #[test]
+    fn a_headline_in_capitals_is_read_in_the_case_of_the_story_below_it() {
+        check(
+            "MARKETS RALLY AS VARNOK HOLDINGS SHARES JUMP IN TOKYO .\n\nShares of Varnok \
+             Holdings rose sharply in Tokyo on Monday , traders said .",
+            &[
+                "ORG VARNOK HOLDINGS",
+                "GPE TOKYO",
+                "ORG Varnok Holdings",
+                "GPE Tokyo",
+            ],
         );
     }
 

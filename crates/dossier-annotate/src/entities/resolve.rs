@@ -32,8 +32,16 @@ use crate::lexicon::LEXICON;
 pub(super) fn resolve(ctx: &Context, candidates: &[Candidate], user: &Found) -> Vec<Mention> {
     let mut candidates = candidates.to_vec();
     candidates.sort_by_key(|c| (c.start, c.end));
-    let surfaces: Vec<String> = candidates.iter().map(|c| surface(ctx, c)).collect();
+    let surfaces: Vec<String> = candidates
+        .iter()
+        .map(|c| normalized(ctx.slice(c.start, c.end)))
+        .collect();
     unify_types(&surfaces, &mut candidates);
+    // Names are written as the author wrote them, not as a headline's truecased copy has them.
+    let written: Vec<String> = candidates
+        .iter()
+        .map(|c| normalized(ctx.written(c.start, c.end)))
+        .collect();
     let words = NameWords::new(ctx, &candidates);
     let persons = PersonIndex::new(&candidates, &words);
     let other_heads = head_index(&candidates, &words);
@@ -42,7 +50,7 @@ pub(super) fn resolve(ctx: &Context, candidates: &[Candidate], user: &Found) -> 
     // surface.
     let full_name = |i: usize| match user.at(candidates[i].start, candidates[i].end) {
         Some((canonical, _)) => canonical,
-        None => surfaces[i].as_str(),
+        None => written[i].as_str(),
     };
     let acronyms = AcronymIndex::new(&candidates, &words, full_name);
     let mut mentions = Vec::with_capacity(candidates.len());
@@ -110,7 +118,7 @@ pub(super) fn resolve(ctx: &Context, candidates: &[Candidate], user: &Found) -> 
         if full.is_none() && kind == EntityKind::Org && name.len() == 1 {
             full = acronyms.expansion(name[0]);
         }
-        let canonical = full.map_or(surfaces[i].as_str(), full_name).to_string();
+        let canonical = full.map_or(written[i].as_str(), full_name).to_string();
         mentions.push(Mention {
             span,
             kind,
@@ -120,9 +128,8 @@ pub(super) fn resolve(ctx: &Context, candidates: &[Candidate], user: &Found) -> 
     mentions
 }
 
-/// The text of a candidate with its whitespace normalized to single spaces.
-fn surface(ctx: &Context, candidate: &Candidate) -> String {
-    let text = ctx.slice(candidate.start, candidate.end);
+/// `text` with its whitespace normalized to single spaces.
+fn normalized(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {

@@ -16,7 +16,7 @@ use super::features::{tag_features, token_infos, word_key, DocFeatures, TokenInf
 use super::model::{begin, inside, to_bytes, O, TAGS};
 use crate::entities::rules::RuleView;
 use crate::entities::tokens::{tokenize, Shape};
-use crate::entities::Context;
+use crate::entities::{with_context, Context};
 use crate::split_sentences;
 
 /// A document with its gold names: byte spans typed PERSON, ORG, LOC (GPE counts as LOC) or
@@ -157,17 +157,18 @@ fn vocabulary(docs: &[TrainingDoc]) -> Vec<u32> {
 /// Tokenizes one document, runs the rules and computes static features and gold tags.
 fn prepare(doc: &TrainingDoc, vocabulary: &[u32]) -> Vec<Sentence> {
     let text = doc.text.as_str();
-    let ctx = Context::new(text, &split_sentences(text));
-    let rules = RuleView::new(&ctx);
-    let gold = gold_tags(&ctx, &doc.gold);
-    let features = DocFeatures {
-        infos: token_infos(&ctx, vocabulary),
-        rules: &rules,
-    };
-    ctx.sentences
-        .iter()
-        .map(|range| sentence(&features, &gold, range))
-        .collect()
+    with_context(text, &split_sentences(text), |ctx| {
+        let rules = RuleView::new(ctx);
+        let gold = gold_tags(ctx, &doc.gold);
+        let features = DocFeatures {
+            infos: token_infos(ctx, vocabulary),
+            rules: &rules,
+        };
+        ctx.sentences
+            .iter()
+            .map(|range| sentence(&features, &gold, range))
+            .collect()
+    })
 }
 
 fn sentence(doc: &DocFeatures, gold: &[u8], range: &Range<usize>) -> Sentence {

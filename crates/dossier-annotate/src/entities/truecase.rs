@@ -1,0 +1,189 @@
+//! Sentences written in capitals (headlines, wire slugs: "SOCCER - BRAZIL HOLD ITALY TO
+//! GOALLESS DRAW") are read in the case their words would have in running text, so that the
+//! rules and the tagger see "Soccer - Brazil hold Italy to goalless draw" and do not take every
+//! word for a name.
+//!
+//! Key decisions. The document itself is the best witness: a word of the headline written in
+//! ordinary case elsewhere in the document ("Brazil", "draw", "EU") takes that form, the most
+//! frequent one if several. A word the document does not show is cased by what the word lists
+//! know: the words of a listed place or organization of several words are capitalized ("NEW
+//! YORK"), a listed acronym of common nouns ("CEO") stays in capitals, a word mostly written
+//! in lower case ("hold", "to") goes to lower case, an unknown word of three letters or fewer
+//! stays in capitals (an acronym, most likely), and any other word is capitalized (measured:
+//! keeping known short names such as "EU" in capitals did worse). The
+//! copy has the same length in bytes as the original (a word whose case change would alter
+//! it is left as it is), so every span found in it holds for the original text; its sentences
+//! are still marked as having forced capitals.
+
+use crate::fast_hash::FastMap as HashMap;
+
+use super::tokens::Shape;
+use super::Context;
+use crate::lexicon::LEXICON;
+use crate::tagger;
+
+/// Below this share of capitalized occurrences a word of a headline goes to lower case.
+const LOWER_CASE_BELOW_PERCENT: u8 = 50;
+
+/// Longest word in capitals kept in capitals when the word statistics do not know it: "CGI".
+const LONGEST_ACRONYM: usize = 3;
+
+/// Longest listed name, in words, whose words a headline capitalizes together.
+const LONGEST_LISTED_NAME: usize = 4;
+
+/// The text of `ctx` with its sentences in capitals written in ordinary case, or None when no
+/// sentence is in capitals.
+pub(crate) fn truecased(ctx: &Context) -> Option<String> {
+    if ctx.in_capitals.is_empty() {
+        return None;
+    }
+    let forms = document_forms(ctx);
+    let mut text = ctx.text.to_owned();
+    for &sentence in &ctx.in_capitals {
+        let range = ctx.sentences[sentence].clone();
+        let listed = listed_name_words(ctx, range.clone());
+        let mut first = true;
+        for i in range {
+            let token = ctx.tokens[i];
+            if !token.is_word() {
+                continue;
+            }
+            if token.shape == Shape::Upper {
+                let word = ctx.word(i);
+                let mut cased = forms
+                    .get(word)
+                    .map(|&(form, _)| form.to_owned())
+                    .unwrap_or_else(|| {
+                        case_by_word_lists(word, listed[i - ctx.sentences[sentence].start])
+                    });
+                if first {
+                    cased = capitalize(&cased);
+                }
+                if cased.len() == word.len() {
+                    text.replace_range(token.start..token.end, &cased);
+                }
+            }
+            first = false;
+        }
+    }
+    Some(text)
+}
+
+/// For each word in capitals, the form it most often has outside the sentences in capitals:
+/// lower case anywhere, capitalized where the capital is not forced, in capitals anywhere.
+fn document_forms<'a>(ctx: &Context<'a>) -> HashMap<String, (&'a str, usize)> {
+    let mut counts: HashMap<(String, &'a str), usize> = HashMap::default();
+    let mut in_capitals = ctx.in_capitals.iter().peekable();
+    for (sentence, range) in ctx.sentences.iter().enumerate() {
+        if in_capitals.next_if_eq(&&sentence).is_some() {
+            continue;
+        }
+        for i in range.clone() {
+            let token = ctx.tokens[i];
+            let witness = match token.shape {
+                Shape::Lower | Shape::Upper => true,
+                Shape::Capitalized => !ctx.unreliable[i],
+                _ => false,
+            };
+            if witness {
+                let word = ctx.word(i);
+                *counts.entry((word.to_uppercase(), word)).or_default() += 1;
+            }
+        }
+    }
+    let mut forms: HashMap<String, (&'a str, usize)> = HashMap::default();
+    for ((shouted, form), count) in counts {
+        let best = forms.entry(shouted).or_insert((form, 0));
+        // Ties go to the form that sorts first, so the result does not depend on hash order.
+        if count > best.1 || (count == best.1 && form < best.0) {
+            *best = (form, count);
+        }
+    }
+    forms
+}
+
+/// Per token of the sentence `range`: part of a listed place or organization of two words or
+/// more ("NEW YORK", "GENERAL MOTORS").
+fn listed_name_words(ctx: &Context, range: std::ops::Range<usize>) -> Vec<bool> {
+    let mut listed = vec![false; range.len()];
+    for start in range.clone() {
+        let longest = (start + 2..=range.end.min(start + LONGEST_LISTED_NAME))
+            .rev()
+            .find(|&end| {
+                let words = (start..end).map(|i| ctx.word(i));
+                tagger::is_place(words.clone()) || tagger::is_listed_organization(words)
+            });
+        if let Some(end) = longest {
+            listed[start - range.start..end - range.start].fill(true);
+        }
+    }
+    listed
+}
+
+/// How a word in capitals that the document does not show is written (see the module
+/// documentation).
+fn case_by_word_lists(word: &str, in_listed_name: bool) -> String {
+    if in_listed_name {
+        return capitalize(&word.to_lowercase());
+    }
+    if LEXICON.common_acronyms.contains(word) {
+        return word.to_owned();
+    }
+    match tagger::capitalized_percent(word) {
+        Some(percent) if percent < LOWER_CASE_BELOW_PERCENT => word.to_lowercase(),
+        None if word.chars().count() <= LONGEST_ACRONYM => word.to_owned(),
+        _ => capitalize(&word.to_lowercase()),
+    }
+}
+
+/// `word` with its first letter, and the first letter after each hyphen, in upper case
+/// ("al-ain" gives "Al-Ain").
+fn capitalize(word: &str) -> String {
+    let mut cased = String::with_capacity(word.len());
+    let mut at_start = true;
+    for c in word.chars() {
+        if at_start {
+            cased.extend(c.to_uppercase());
+        } else {
+            cased.push(c);
+        }
+        at_start = c == '-';
+    }
+    cased
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::split_sentences;
+
+    fn truecased_text(text: &str) -> Option<String> {
+        truecased(&Context::new(text, &split_sentences(text)))
+    }
+
+    #[test]
+    fn a_headline_word_takes_the_form_the_document_gives_it() {
+        let text = "RULES FOR VARNOK HOLDINGS ANGER FARMERS .\n\nVarnok Holdings said the rules \
+                    were fair, and farmers disagreed.";
+        let cased = truecased_text(text).expect("a sentence in capitals");
+        assert_eq!(cased.len(), text.len());
+        assert!(
+            cased.starts_with("Rules for Varnok Holdings anger farmers .\n\n"),
+            "{cased}"
+        );
+        assert!(cased.ends_with("Varnok Holdings said the rules were fair, and farmers disagreed."));
+    }
+
+    #[test]
+    fn without_the_document_the_word_lists_case_a_headline() {
+        let cased = truecased_text("SHARES FALL IN NEW YORK AND LONDON .").expect("in capitals");
+        assert_eq!(cased, "Shares fall in New York and London .");
+    }
+
+    #[test]
+    fn a_text_in_ordinary_case_is_left_alone() {
+        assert_eq!(truecased_text("Shares fell in New York and London."), None);
+        // Too short to tell a heading in capitals from an acronym or two.
+        assert_eq!(truecased_text("NATO AND EU."), None);
+    }
+}
