@@ -534,6 +534,11 @@ mod tests {
             "It was signed by Mr. Arvo Kessel and Dr. Kowalczyk.",
             &["PERSON Arvo Kessel", "PERSON Kowalczyk"],
         );
+        // A common word naming a portfolio before an office is part of the title.
+        assert_eq!(
+            rule_candidates("It was approved by Trade Commissioner Ilse Varnok on Monday."),
+            ["PERSON Ilse Varnok (Cue)"]
+        );
         // The period of "Dr." does not force the next capital: the title alone says the
         // name is a person's.
         assert_eq!(

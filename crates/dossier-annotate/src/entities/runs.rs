@@ -184,9 +184,29 @@ fn read_unit(ctx: &Context, i: usize, end: usize) -> Unit {
     }
 }
 
-/// The longest title starting at token `i` that ends in a name word: "Mr" of "Mr.", since
-/// the period is no part of a name.
-fn title_at(ctx: &Context, i: usize, mut end: usize) -> Option<(usize, ())> {
+/// The title starting at token `i`: a listed one ([`listed_title_at`]), or a common word
+/// naming a portfolio before a listed one: "Trade Commissioner", "Transport Secretary" (the
+/// list cannot hold every portfolio).
+fn title_at(ctx: &Context, i: usize, end: usize) -> Option<(usize, ())> {
+    listed_title_at(ctx, i, end).or_else(|| {
+        let portfolio = ctx.tokens[i].shape == Shape::Capitalized
+            && !LEXICON.heads.contains_key(ctx.word(i))
+            && crate::tagger::capitalized_percent(ctx.word(i))
+                .is_some_and(|percent| percent < PORTFOLIO_CAPITALIZED_PERCENT);
+        if !portfolio || i + 1 >= end {
+            return None;
+        }
+        listed_title_at(ctx, i + 1, end).map(|(len, ())| (len + 1, ()))
+    })
+}
+
+/// Below this share of capitalized occurrences a word before a title names a portfolio
+/// ("trade" 6 %, "labour" 40 %), not a name ("Treasury" 53 %, "Mike" 91 %).
+const PORTFOLIO_CAPITALIZED_PERCENT: u8 = 45;
+
+/// The longest title of the list starting at token `i` that ends in a name word: "Mr" of
+/// "Mr.", since the period is no part of a name.
+fn listed_title_at(ctx: &Context, i: usize, mut end: usize) -> Option<(usize, ())> {
     loop {
         let (len, ()) = longest_match(&LEXICON.titles, ctx, i, end)?;
         if ctx.tokens[i + len - 1].is_name_like() {
