@@ -33,6 +33,10 @@ pub(crate) struct Lexicon {
     pub place_cues_backward: PhraseTable<()>,
     /// Phrases that join the two sides of a match ("beat", "drew with", "v").
     pub contest_verbs: PhraseTable<()>,
+    /// Phrases right before a team's name ("win over", "scored for"), keyed last token first.
+    pub team_openers_backward: PhraseTable<()>,
+    /// Role nouns right after a team's name, before a person's ("striker", "coach").
+    pub team_roles: HashSet<&'static str>,
     /// Common given names, as written ("Sergei").
     pub given_names: HashSet<&'static str>,
     /// Head words of names and the type they give the name: "Ministry" (ORG), "Airport"
@@ -225,6 +229,15 @@ impl Lexicon {
                 data_lines(resource!("contest_verbs.txt")).map(|line| (line, ())),
                 false,
             ),
+            team_openers_backward: PhraseTable::new(
+                data_lines(resource!("team_cues.txt"))
+                    .filter_map(|line| line.strip_prefix("> "))
+                    .map(|line| (line, ())),
+                true,
+            ),
+            team_roles: data_lines(resource!("team_cues.txt"))
+                .filter(|line| !line.starts_with("> "))
+                .collect(),
             given_names: data_lines(resource!("given_names.txt"))
                 .flat_map(str::split_whitespace)
                 .collect(),

@@ -144,6 +144,40 @@ pub(crate) fn contest_teams(ctx: &Context, out: &mut [Candidate]) {
     }
 }
 
+/// Places and names of no sure type that sports phrases mark as teams: "a win over Porto",
+/// "scored for Leeds", "Lyon coach Paul Girard" (see `team_cues.txt`). Each one that is not a
+/// country becomes an organization (the club). A person's name is retyped only where the
+/// tagger alone said so ("joined Ajax").
+pub(crate) fn cued_teams(ctx: &Context, out: &mut [Candidate]) {
+    for candidate in out.iter_mut() {
+        let may_be_team = match candidate.kind {
+            EntityKind::Gpe | EntityKind::Loc | EntityKind::Misc => true,
+            EntityKind::Person => candidate.evidence <= Evidence::Model,
+            _ => false,
+        };
+        if !may_be_team || !is_cued_team(ctx, candidate) {
+            continue;
+        }
+        let words = (candidate.start..candidate.end).map(|i| ctx.word(i));
+        if !crate::tagger::is_country(words) {
+            candidate.kind = EntityKind::Org;
+            candidate.evidence = Evidence::Cue;
+        }
+    }
+}
+
+/// True when a phrase before a team ends right before `candidate`, or a role noun follows it
+/// and a name follows the role noun.
+fn is_cued_team(ctx: &Context, candidate: &Candidate) -> bool {
+    let role_follows = ctx
+        .tokens
+        .get(candidate.end + 1)
+        .is_some_and(|t| t.is_name_like())
+        && LEXICON.team_roles.contains(ctx.word(candidate.end));
+    role_follows
+        || super::typing::phrase_ends_before(&LEXICON.team_openers_backward, ctx, candidate.start)
+}
+
 /// True when exactly one contest phrase of `contest_verbs.txt` stands between the two names.
 fn joined_by_contest_verb(ctx: &Context, before: &Candidate, after: &Candidate) -> bool {
     let between = before.end..after.start;
@@ -199,6 +233,32 @@ mod tests {
         let kinds: Vec<_> = candidates.iter().map(|c| c.kind).collect();
         // "hosted" is no match verb: the last two stay places.
         assert_eq!(kinds, [Org, Org, Gpe, Org, Gpe, Gpe]);
+    }
+
+    #[test]
+    fn sports_phrases_mark_clubs_but_countries_stay_countries() {
+        use super::cued_teams;
+        use crate::entities::{Candidate, Context, Evidence};
+        use dossier_core::EntityKind::{Gpe, Org, Person};
+        let text = "After a win over Korvath, Tarvesby coach Ilse Varnok said Japan had lost to \
+                    Brazil and Oslo had joined Kessel, while Arvo Essen visited Oslo.";
+        let ctx = Context::new(text, &split_sentences(text));
+        let word = |w: &str| ctx.tokens.iter().position(|t| t.text(text) == w).unwrap();
+        let one = |w: &str, kind, evidence| (word(w), word(w) + 1, kind, evidence);
+        let mut candidates = Candidate::from_tuples(&[
+            one("Korvath", Gpe, Evidence::Model),
+            one("Tarvesby", Gpe, Evidence::Model),
+            (word("Ilse"), word("Varnok") + 1, Person, Evidence::Cue),
+            one("Japan", Gpe, Evidence::Lexicon),
+            one("Brazil", Gpe, Evidence::Lexicon),
+            one("Oslo", Gpe, Evidence::Lexicon),
+            one("Kessel", Person, Evidence::Model),
+            (word("Arvo"), word("Essen") + 1, Person, Evidence::Cue),
+        ]);
+        cued_teams(&ctx, &mut candidates);
+        let kinds: Vec<_> = candidates.iter().map(|c| c.kind).collect();
+        // "Oslo had joined" has Oslo before the phrase, not after it; Brazil is a country.
+        assert_eq!(kinds, [Org, Org, Person, Gpe, Gpe, Gpe, Org, Person]);
     }
 
     #[test]

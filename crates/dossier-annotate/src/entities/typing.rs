@@ -323,7 +323,7 @@ fn title_before(ctx: &Context, piece: &[Unit]) -> bool {
 }
 
 /// True when a phrase of `table` (keyed last token first) ends right before token `end`.
-fn phrase_ends_before(table: &PhraseTable<()>, ctx: &Context, end: usize) -> bool {
+pub(crate) fn phrase_ends_before(table: &PhraseTable<()>, ctx: &Context, end: usize) -> bool {
     let last_first = (0..end).rev().map(|j| ctx.word(j));
     table.longest(last_first).is_some()
 }

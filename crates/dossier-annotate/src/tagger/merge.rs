@@ -109,6 +109,7 @@ pub(crate) fn merge(ctx: &Context, rules: &RuleView, tagged: &[Tagged]) -> Vec<C
     take_regnal_one(ctx, &mut out);
     place_teams(ctx, &mut out);
     crate::entities::results::contest_teams(ctx, &mut out);
+    crate::entities::results::cued_teams(ctx, &mut out);
     attach_company_suffixes(ctx, &mut out);
     take_capitalized_article(ctx, &mut out);
     for candidate in &mut out {
