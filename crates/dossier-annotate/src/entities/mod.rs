@@ -460,6 +460,11 @@ mod tests {
             rule_candidates("It was not over for Barroso."),
             ["PERSON Barroso (Weak)"]
         );
+        // A listed surname too rare for the word statistics.
+        assert_eq!(
+            rule_candidates("It was not over for Blumstein."),
+            ["PERSON Blumstein (Weak)"]
+        );
         // A surname that is mostly a common word gives no such cue.
         assert!(!rule_candidates("It was not over for Cotton.")
             .iter()
