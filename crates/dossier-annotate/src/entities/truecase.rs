@@ -6,8 +6,9 @@
 //! Key decisions. The document itself is the best witness: a word of the headline written in
 //! ordinary case elsewhere in the document ("Brazil", "draw", "EU") takes that form, the most
 //! frequent one if several. A word the document does not show is cased by what the word lists
-//! know: the words of a listed place or organization of several words are capitalized ("NEW
-//! YORK"), a listed acronym of common nouns ("CEO") stays in capitals, a word mostly written
+//! know: the words of a listed place or organization of several words, a given name and the
+//! surname after it and a title are capitalized ("NEW YORK", "DONALD TRUMP", "MR"), a listed
+//! acronym of common nouns ("CEO") stays in capitals, a word mostly written
 //! in lower case ("hold", "to") goes to lower case, an unknown word of three letters or fewer
 //! stays in capitals (an acronym, most likely), and any other word is capitalized (measured:
 //! keeping known short names such as "EU" in capitals did worse). The
@@ -41,7 +42,7 @@ pub(crate) fn truecased(ctx: &Context) -> Option<String> {
     let mut text = ctx.text.to_owned();
     for &sentence in &ctx.in_capitals {
         let range = ctx.sentences[sentence].clone();
-        let listed = listed_name_words(ctx, range.clone());
+        let by_lists = capitalized_by_lists(ctx, range.clone());
         let mut first = true;
         for i in range {
             let token = ctx.tokens[i];
@@ -54,7 +55,7 @@ pub(crate) fn truecased(ctx: &Context) -> Option<String> {
                     .get(word)
                     .map(|&(form, _)| form.to_owned())
                     .unwrap_or_else(|| {
-                        case_by_word_lists(word, listed[i - ctx.sentences[sentence].start])
+                        case_by_word_lists(word, by_lists[i - ctx.sentences[sentence].start])
                     });
                 if first {
                     cased = capitalize(&cased);
@@ -102,11 +103,14 @@ fn document_forms<'a>(ctx: &Context<'a>) -> HashMap<String, (&'a str, usize)> {
     forms
 }
 
-/// Per token of the sentence `range`: part of a listed place or organization of two words or
-/// more ("NEW YORK", "GENERAL MOTORS").
-fn listed_name_words(ctx: &Context, range: std::ops::Range<usize>) -> Vec<bool> {
-    let mut listed = vec![false; range.len()];
+/// Per token of the sentence `range`: a word the name lists capitalize with its neighbours,
+/// where alone it might be a common word. That is a word of a listed place or organization of
+/// two words or more ("NEW YORK", "GENERAL MOTORS"), a given name and the listed surname after
+/// it ("DONALD TRUMP", "GEORGE BUSH"), or a one-word title ("MR", "PRESIDENT").
+fn capitalized_by_lists(ctx: &Context, range: std::ops::Range<usize>) -> Vec<bool> {
+    let mut marked = vec![false; range.len()];
     for start in range.clone() {
+        let at = start - range.start;
         let longest = (start + 2..=range.end.min(start + LONGEST_LISTED_NAME))
             .rev()
             .find(|&end| {
@@ -114,16 +118,24 @@ fn listed_name_words(ctx: &Context, range: std::ops::Range<usize>) -> Vec<bool> 
                 tagger::is_place(words.clone()) || tagger::is_listed_organization(words)
             });
         if let Some(end) = longest {
-            listed[start - range.start..end - range.start].fill(true);
+            marked[at..end - range.start].fill(true);
         }
+        let word = ctx.word(start);
+        let next = (start + 1 < range.end).then(|| ctx.word(start + 1));
+        let proper_given_name = tagger::is_given_name(word)
+            && tagger::capitalized_percent(word).is_none_or(|p| p >= LOWER_CASE_BELOW_PERCENT);
+        if proper_given_name && next.is_some_and(tagger::is_surname_or_famous) {
+            marked[at..at + 2].fill(true);
+        }
+        marked[at] |= LEXICON.titles.longest(std::iter::once(word)).is_some();
     }
-    listed
+    marked
 }
 
 /// How a word in capitals that the document does not show is written (see the module
 /// documentation).
-fn case_by_word_lists(word: &str, in_listed_name: bool) -> String {
-    if in_listed_name {
+fn case_by_word_lists(word: &str, capitalized_by_lists: bool) -> String {
+    if capitalized_by_lists {
         return capitalize(&word.to_lowercase());
     }
     if LEXICON.common_acronyms.contains(word) {
@@ -178,6 +190,9 @@ mod tests {
     fn without_the_document_the_word_lists_case_a_headline() {
         let cased = truecased_text("SHARES FALL IN NEW YORK AND LONDON .").expect("in capitals");
         assert_eq!(cased, "Shares fall in New York and London .");
+        // A surname that is also a common word, after a given name; a title.
+        let cased = truecased_text("FARMERS BACK SARAH COTTON AS MR VARNOK QUITS .").expect("caps");
+        assert_eq!(cased, "Farmers back Sarah Cotton as Mr Varnok quits .");
     }
 
     #[test]
