@@ -7,14 +7,14 @@
 //! ordinary case elsewhere in the document ("Brazil", "draw", "EU") takes that form, the most
 //! frequent one if several. A word the document does not show is cased by what the word lists
 //! know: the words of a listed place or organization of several words, a given name and the
-//! surname after it and a title are capitalized ("NEW YORK", "DONALD TRUMP", "MR"), a listed
-//! acronym of common nouns ("CEO") stays in capitals, a word mostly written
-//! in lower case ("hold", "to") goes to lower case, an unknown word of three letters or fewer
-//! stays in capitals (an acronym, most likely), and any other word is capitalized (measured:
-//! keeping known short names such as "EU" in capitals did worse). The
-//! copy has the same length in bytes as the original (a word whose case change would alter
-//! it is left as it is), so every span found in it holds for the original text; its sentences
-//! are still marked as having forced capitals.
+//! surname after it and a title are capitalized ("NEW YORK", "DONALD TRUMP", "MR"); a listed
+//! acronym of common nouns ("CEO") stays in capitals; a word mostly written in lower case
+//! ("hold", "to") goes to lower case, unless it is a head word right after a capitalized word
+//! ("CBC NEWS"); an unknown word of three letters or fewer stays in capitals (an acronym, most
+//! likely); any other word is capitalized (measured: keeping known short names such as "EU"
+//! in capitals did worse). The copy has the same length in bytes as the original (a word
+//! whose case change would alter it is left as it is), so every span found in it holds for
+//! the original text; its sentences are still marked as having forced capitals.
 
 use crate::fast_hash::FastMap as HashMap;
 
@@ -44,25 +44,34 @@ pub(crate) fn truecased(ctx: &Context) -> Option<String> {
         let range = ctx.sentences[sentence].clone();
         let by_lists = capitalized_by_lists(ctx, range.clone());
         let mut first = true;
-        for i in range {
+        // The word before was written capitalized, its capital not forced by the sentence start.
+        let mut after_name = false;
+        for i in range.clone() {
             let token = ctx.tokens[i];
             if !token.is_word() {
+                after_name = false;
                 continue;
             }
+            let word = ctx.word(i);
+            let mut cased = word.to_owned();
             if token.shape == Shape::Upper {
-                let word = ctx.word(i);
-                let mut cased = forms
-                    .get(word)
-                    .map(|&(form, _)| form.to_owned())
-                    .unwrap_or_else(|| {
-                        case_by_word_lists(word, by_lists[i - ctx.sentences[sentence].start])
-                    });
+                cased = match forms.get(word) {
+                    Some(&(form, _)) => form.to_owned(),
+                    None => case_by_word_lists(word, by_lists[i - range.start]),
+                };
+                // A head word after a name is the name's: "CBC NEWS", "LABOUR PARTY".
+                if after_name && is_head_word(&cased) {
+                    cased = capitalize(&cased);
+                }
+                after_name = !first && starts_upper(&cased);
                 if first {
                     cased = capitalize(&cased);
                 }
                 if cased.len() == word.len() {
                     text.replace_range(token.start..token.end, &cased);
                 }
+            } else {
+                after_name = !first && starts_upper(&cased);
             }
             first = false;
         }
@@ -148,6 +157,15 @@ fn case_by_word_lists(word: &str, capitalized_by_lists: bool) -> String {
     }
 }
 
+/// True when `word`, capitalized, is an organization or place head word ("News", "Party").
+fn is_head_word(word: &str) -> bool {
+    LEXICON.heads.contains_key(capitalize(word).as_str())
+}
+
+fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
 /// `word` with its first letter, and the first letter after each hyphen, in upper case
 /// ("al-ain" gives "Al-Ain").
 fn capitalize(word: &str) -> String {
@@ -193,6 +211,9 @@ mod tests {
         // A surname that is also a common word, after a given name; a title.
         let cased = truecased_text("FARMERS BACK SARAH COTTON AS MR VARNOK QUITS .").expect("caps");
         assert_eq!(cased, "Farmers back Sarah Cotton as Mr Varnok quits .");
+        // A head word after a name.
+        let cased = truecased_text("SHARES OF KESSEL BANK FALL AGAIN .").expect("in capitals");
+        assert_eq!(cased, "Shares of Kessel Bank fall again .");
     }
 
     #[test]
