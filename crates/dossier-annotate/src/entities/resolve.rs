@@ -31,6 +31,11 @@ use crate::lexicon::LEXICON;
 /// Turns candidates into mentions, in text order.
 pub(super) fn resolve(ctx: &Context, candidates: &[Candidate], user: &Found) -> Vec<Mention> {
     let mut candidates = candidates.to_vec();
+    // A piece of a tagged name may hold no name word ("22" of "Waheed zaman , 22"): no name.
+    // Names the user declared may be written in lower case.
+    candidates.retain(|c| {
+        user.at(c.start, c.end).is_some() || (c.start..c.end).any(|i| ctx.tokens[i].is_name_like())
+    });
     candidates.sort_by_key(|c| (c.start, c.end));
     let surfaces: Vec<String> = candidates
         .iter()
@@ -477,6 +482,22 @@ mod tests {
             .into_iter()
             .map(|m| (m.span.slice(text).to_string(), m.kind, m.canonical))
             .collect()
+    }
+
+    #[test]
+    fn a_candidate_without_a_name_word_is_dropped_not_resolved() {
+        use EntityKind::{Org, Person};
+        // "Waheed zaman , 22": a tagged name cut down to its number.
+        let found = resolved(
+            "Tarvo Kessel , 22 , joined Varnok .",
+            &[
+                (0, 2, Person, Evidence::Cue),
+                (3, 4, Person, Evidence::Model),
+                (6, 7, Org, Evidence::Model),
+            ],
+        );
+        let surfaces: Vec<&str> = found.iter().map(|(s, _, _)| s.as_str()).collect();
+        assert_eq!(surfaces, ["Tarvo Kessel", "Varnok"]);
     }
 
     #[test]
