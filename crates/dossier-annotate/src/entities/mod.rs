@@ -123,22 +123,24 @@ impl<'a> Context<'a> {
         let tokens = tokenize(text);
         let sentences = sentence_token_ranges(&tokens, sentences, text.len());
         let mut unreliable = vec![false; tokens.len()];
-        let in_capitals = in_capitals.unwrap_or_else(|| {
-            sentences
-                .iter()
-                .enumerate()
-                .filter(|(_, range)| is_in_capitals(text, &tokens[(*range).clone()]))
-                .map(|(sentence, _)| sentence)
-                .collect()
-        });
-        let mut shouted = in_capitals.iter().peekable();
+        let mut given = in_capitals.as_ref().map(|given| given.iter().peekable());
+        let mut found = Vec::new();
         for (sentence, range) in sentences.iter().enumerate() {
-            if shouted.next_if_eq(&&sentence).is_some() {
+            let style = heading_style(text, &tokens[range.clone()]);
+            let shouted = match given.as_mut() {
+                Some(given) => given.next_if_eq(&&sentence).is_some(),
+                None => style == Some(Heading::Capitals),
+            };
+            if shouted {
+                found.push(sentence);
+            }
+            if shouted || style.is_some() {
                 unreliable[range.clone()].fill(true);
             } else {
                 mark_unreliable(text, &tokens, range.clone(), &mut unreliable);
             }
         }
+        let in_capitals = in_capitals.unwrap_or(found);
         let mut capitalized = HashSet::default();
         for (token, &unreliable) in tokens.iter().zip(&unreliable) {
             if token.is_name_like() && !unreliable {
@@ -302,12 +304,8 @@ fn sentence_token_ranges(tokens: &[Token], sentences: &[Span], len: usize) -> Ve
     ranges
 }
 
-/// Marks the tokens of one sentence whose capitalization is forced by position or style.
+/// Marks the tokens of one sentence (no heading) whose capitalization is forced by position.
 fn mark_unreliable(text: &str, tokens: &[Token], range: Range<usize>, unreliable: &mut [bool]) {
-    if is_title_case(text, &tokens[range.clone()]) {
-        unreliable[range].fill(true);
-        return;
-    }
     let mut at_start = true;
     // Straight double quotes seen so far: an odd one opens a quotation, an even one closes it
     // ('…," Obama said': the capital after a closing quote is not forced).
@@ -349,31 +347,38 @@ fn opens_sentence(punctuation: &str) -> bool {
     )
 }
 
-/// True for a heading in Title Case without a final period ("Late Goal Gives Japan Win"):
-/// most of its longer words are capitalized, so its capitals say nothing.
-fn is_title_case(text: &str, tokens: &[Token]) -> bool {
-    let ends_in_period = tokens.last().is_some_and(|t| t.text(text) == ".");
-    !ends_in_period && mostly_long_words(text, tokens, Token::is_name_like)
+/// A sentence whose capitals say nothing, as headings are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Heading {
+    /// In capitals: "SOCCER - LATE GOAL GIVES JAPAN WIN ." (see [`truecase`]).
+    Capitals,
+    /// In Title Case without a final period: "Late Goal Gives Japan Win".
+    TitleCase,
 }
 
-/// True for a sentence written in capitals ("SOCCER - LATE GOAL GIVES JAPAN WIN .").
-fn is_in_capitals(text: &str, tokens: &[Token]) -> bool {
-    mostly_long_words(text, tokens, |token| token.shape == Shape::Upper)
-}
-
-/// True when at least 3 words of four characters or more are among `tokens` and 70 % of them
-/// pass `test`.
-fn mostly_long_words(text: &str, tokens: &[Token], test: impl Fn(Token) -> bool) -> bool {
+/// The heading style of a sentence, if at least 3 of its words have four characters or more
+/// and 70 % of those are in capitals, or capitalized with no final period.
+fn heading_style(text: &str, tokens: &[Token]) -> Option<Heading> {
     let mut long = 0;
-    let mut passing = 0;
+    let mut capitalized = 0;
+    let mut upper = 0;
     for &token in tokens {
         // Four characters or more (without counting them all).
         if token.is_word() && token.text(text).chars().nth(3).is_some() {
             long += 1;
-            passing += usize::from(test(token));
+            capitalized += usize::from(token.is_name_like());
+            upper += usize::from(token.shape == Shape::Upper);
         }
     }
-    long >= 3 && passing * 10 >= long * 7
+    let mostly = |count: usize| long >= 3 && count * 10 >= long * 7;
+    let ends_in_period = tokens.last().is_some_and(|t| t.text(text) == ".");
+    if mostly(upper) {
+        Some(Heading::Capitals)
+    } else if !ends_in_period && mostly(capitalized) {
+        Some(Heading::TitleCase)
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]

@@ -42,11 +42,15 @@ pub(super) fn resolve(ctx: &Context, candidates: &[Candidate], user: &Found) -> 
         .map(|c| normalized(ctx.slice(c.start, c.end)))
         .collect();
     unify_types(&surfaces, &mut candidates);
-    // Names are written as the author wrote them, not as a headline's truecased copy has them.
-    let written: Vec<String> = candidates
+    // Names are written as the author wrote them, not as a headline's truecased copy has them
+    // (only a truecased copy needs surfaces of its own).
+    let truecased = !std::ptr::eq(ctx.text, ctx.original);
+    let written_surfaces: Vec<String> = candidates
         .iter()
+        .filter(|_| truecased)
         .map(|c| normalized(ctx.written(c.start, c.end)))
         .collect();
+    let written = |i: usize| written_surfaces.get(i).unwrap_or(&surfaces[i]).as_str();
     let words = NameWords::new(ctx, &candidates);
     let persons = PersonIndex::new(&candidates, &words);
     let other_heads = head_index(&candidates, &words);
@@ -55,7 +59,7 @@ pub(super) fn resolve(ctx: &Context, candidates: &[Candidate], user: &Found) -> 
     // surface.
     let full_name = |i: usize| match user.at(candidates[i].start, candidates[i].end) {
         Some((canonical, _)) => canonical,
-        None => written[i].as_str(),
+        None => written(i),
     };
     let acronyms = AcronymIndex::new(&candidates, &words, full_name);
     let mut mentions = Vec::with_capacity(candidates.len());
@@ -123,7 +127,7 @@ pub(super) fn resolve(ctx: &Context, candidates: &[Candidate], user: &Found) -> 
         if full.is_none() && kind == EntityKind::Org && name.len() == 1 {
             full = acronyms.expansion(name[0]);
         }
-        let canonical = full.map_or(written[i].as_str(), full_name).to_string();
+        let canonical = full.map_or(written(i), full_name).to_string();
         mentions.push(Mention {
             span,
             kind,

@@ -189,14 +189,15 @@ fn read_unit(ctx: &Context, i: usize, end: usize) -> Unit {
 /// list cannot hold every portfolio).
 fn title_at(ctx: &Context, i: usize, end: usize) -> Option<(usize, ())> {
     listed_title_at(ctx, i, end).or_else(|| {
-        let portfolio = ctx.tokens[i].shape == Shape::Capitalized
-            && !LEXICON.heads.contains_key(ctx.word(i))
-            && crate::tagger::capitalized_percent(ctx.word(i))
-                .is_some_and(|percent| percent < PORTFOLIO_CAPITALIZED_PERCENT);
-        if !portfolio || i + 1 >= end {
+        let office_follows = i + 1 < end && ctx.tokens[i + 1].is_name_like();
+        if !office_follows || ctx.tokens[i].shape != Shape::Capitalized {
             return None;
         }
-        listed_title_at(ctx, i + 1, end).map(|(len, ())| (len + 1, ()))
+        let (len, ()) = listed_title_at(ctx, i + 1, end)?;
+        let portfolio = !LEXICON.heads.contains_key(ctx.word(i))
+            && crate::tagger::capitalized_percent(ctx.word(i))
+                .is_some_and(|percent| percent < PORTFOLIO_CAPITALIZED_PERCENT);
+        portfolio.then_some((len + 1, ()))
     })
 }
 
