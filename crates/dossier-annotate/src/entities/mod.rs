@@ -197,6 +197,11 @@ impl<'a> Context<'a> {
         &self.text[self.tokens[start].start..self.tokens[end - 1].end]
     }
 
+    /// The text of token `i` as the document has it (before truecasing).
+    pub fn written_word(&self, i: usize) -> &'a str {
+        self.tokens[i].text(self.original)
+    }
+
     /// The text of tokens `[start, end)` as the document has it (before truecasing).
     pub fn written(&self, start: usize, end: usize) -> &'a str {
         &self.original[self.tokens[start].start..self.tokens[end - 1].end]

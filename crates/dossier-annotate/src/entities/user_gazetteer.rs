@@ -17,7 +17,7 @@ use std::hash::Hasher;
 
 use dossier_core::{EntityKind, UserGazetteer};
 
-use super::tokens::{word_pieces, Shape};
+use super::tokens::word_pieces;
 use super::{Candidate, Context, Evidence};
 use crate::fast_hash::{FastHasher, FastMap};
 
@@ -140,7 +140,7 @@ impl UserNames {
     /// text in capitals, lower-cased (as written wins a tie).
     fn longest_at(&self, ctx: &Context, start: usize, limit: usize) -> Option<UserMatch> {
         let exact = self.exact.longest(ctx, &self.names, start, limit);
-        let shouted = (ctx.tokens[start].shape == Shape::Upper)
+        let shouted = is_in_capitals(ctx.written_word(start))
             .then(|| self.shouted.longest(ctx, &self.names, start, limit))
             .flatten();
         let (end, name) = match (exact, shouted) {
@@ -154,6 +154,12 @@ impl UserNames {
             entry: self.names[name].entry,
         })
     }
+}
+
+/// True for a word of two letters or more written in capitals ("NATO", "KESSEL").
+fn is_in_capitals(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
+        && !word.chars().any(char::is_lowercase)
 }
 
 impl PhraseIndex {
@@ -180,7 +186,7 @@ impl PhraseIndex {
         let mut key = SEED;
         let mut best = None;
         for end in start..limit.min(start + self.max_tokens) {
-            let word = ctx.word(end);
+            let word = ctx.written_word(end);
             if self.fold == Fold::Lower && word.chars().any(char::is_lowercase) {
                 break;
             }
@@ -199,7 +205,7 @@ impl PhraseIndex {
     /// True when the tokens from `start` on are the tokens of `name`.
     fn spells(&self, name: &Name, ctx: &Context, start: usize) -> bool {
         name.tokens.iter().enumerate().all(|(k, token)| {
-            let word = ctx.word(start + k);
+            let word = ctx.written_word(start + k);
             match self.fold {
                 Fold::Exact => word == token,
                 Fold::Lower => lower(word).eq(lower(token)),
@@ -369,6 +375,15 @@ mod tests {
             &["ORG HAMAS => Hamas", "GPE KYIV => Kyiv"],
         );
         check("the ford was shallow", &[]);
+        // A headline in capitals is truecased for the rules and the tagger, but user names
+        // match what was written.
+        check(
+            "FORD MOTOR COMPANY SHARES FALL AGAIN IN KYIV .\n\nShares fell on Monday.",
+            &[
+                "ORG FORD MOTOR COMPANY => Ford Motor Company",
+                "GPE KYIV => Kyiv",
+            ],
+        );
     }
 
     #[test]
