@@ -14,9 +14,9 @@ use crate::lexicon::LEXICON;
 /// Lower-case words a results row may hold ("Leeds v Chelsea 1-1 aet").
 const ROW_WORDS: [&str; 7] = ["v", "vs", "at", "aet", "pen", "pens", "agg"];
 
-/// Punctuation a results row may hold: no commas (lists of scorers and their minutes), no
-/// decimal points, currency or percent signs (financial tables).
-const ROW_PUNCTUATION: [&str; 4] = ["-", "(", ")", "*"];
+/// Punctuation a results row may hold besides brackets: no commas outside brackets (lists of
+/// names and figures), no decimal points, currency or percent signs (financial tables).
+const ROW_PUNCTUATION: [&str; 2] = ["-", "*"];
 
 /// A name word of two letters or more ("P" in a table is a code).
 fn is_word(ctx: &Context, i: usize) -> bool {
@@ -38,7 +38,17 @@ pub(super) fn team(
     if !is_score(ctx, end) {
         return None;
     }
-    let teams = match row_kind(ctx, start)? {
+    let (row, bracketed) = row_kind(ctx, start)?;
+    if bracketed {
+        // "Feyenoord 2 ( Kessel 12 , Varnok 45 )": a scorer and the minute of the goal.
+        return matches!(row, Row::Result).then_some(Candidate {
+            start,
+            end,
+            kind: EntityKind::Person,
+            evidence: Evidence::Cue,
+        });
+    }
+    let teams = match row {
         Row::Result => true,
         Row::Standings => !is_person() && run.iter().all(|unit| unit.kind != UnitKind::Title),
     };
@@ -79,45 +89,73 @@ fn is_score(ctx: &Context, i: usize) -> bool {
     })
 }
 
-/// The kind of row the line of token `start` is, if it holds only names, scores, the
-/// punctuation of [`ROW_PUNCTUATION`] and the words of [`ROW_WORDS`]: two names followed by a
-/// score make a result; when the line opens with `start`'s name, three numbers make a
-/// standings row. Reads outwards from `start` and stops at the first token no row holds, so
-/// prose costs a word or two.
-fn row_kind(ctx: &Context, start: usize) -> Option<Row> {
-    let offset = ctx.tokens[start].start;
-    let line_start = ctx.text[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = ctx.text[offset..]
-        .find('\n')
-        .map_or(ctx.text.len(), |i| offset + i);
-    let before = (0..start)
-        .rev()
-        .take_while(|&i| ctx.tokens[i].start >= line_start);
-    let after = (start..ctx.tokens.len()).take_while(|&i| ctx.tokens[i].end <= line_end);
+/// The kind of row the line of token `start` is (within its sentence), and whether `start`
+/// stands in brackets there, if the row holds only names, scores, the punctuation of
+/// [`ROW_PUNCTUATION`], commas in brackets (the scorers: "( Kessel 12 , Varnok 45 )"), a final
+/// period and the words of [`ROW_WORDS`]. Two names outside brackets followed by a score make
+/// a result; when the row opens with `start`'s name, three numbers make a standings row. Only
+/// read where a name is followed by a score, so prose rarely pays for it.
+fn row_kind(ctx: &Context, start: usize) -> Option<(Row, bool)> {
+    let row = row_tokens(ctx, start);
+    let mut depth = 0usize;
+    let mut bracketed = false;
     let mut scored_names = 0;
     let mut numbers = 0;
-    let mut opens_line = true;
-    for i in before.chain(after) {
+    for i in row.clone() {
+        if i == start {
+            bracketed = depth > 0;
+        }
         let token = ctx.tokens[i];
-        opens_line &= i >= start;
+        let word = ctx.word(i);
         match token.shape {
-            Shape::Lower if !ROW_WORDS.contains(&ctx.word(i)) => return None,
+            Shape::Lower if !ROW_WORDS.contains(&word) => return None,
             Shape::Number if !is_score(ctx, i) => return None,
-            Shape::Punct if !ROW_PUNCTUATION.contains(&ctx.word(i)) => return None,
             Shape::Number => numbers += 1,
-            Shape::Capitalized | Shape::Upper if is_score(ctx, i + 1) && is_word(ctx, i) => {
+            Shape::Punct => match word {
+                "(" => depth += 1,
+                ")" => depth = depth.checked_sub(1)?,
+                "," if depth > 0 => {}
+                "." if i + 1 == row.end => {}
+                _ if ROW_PUNCTUATION.contains(&word) => {}
+                _ => return None,
+            },
+            Shape::Capitalized | Shape::Upper
+                if depth == 0 && is_score(ctx, i + 1) && is_word(ctx, i) =>
+            {
                 scored_names += 1;
             }
             _ => {}
         }
     }
     if scored_names >= 2 {
-        Some(Row::Result)
-    } else if opens_line && numbers >= 3 {
-        Some(Row::Standings)
+        Some((Row::Result, bracketed))
+    } else if row.start == start && numbers >= 3 {
+        Some((Row::Standings, bracketed))
     } else {
         None
     }
+}
+
+/// The tokens of the line of token `start` that are in its sentence.
+fn row_tokens(ctx: &Context, start: usize) -> std::ops::Range<usize> {
+    let offset = ctx.tokens[start].start;
+    let line_start = ctx.text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = ctx.text[offset..]
+        .find('\n')
+        .map_or(ctx.text.len(), |i| offset + i);
+    let sentence = ctx
+        .sentences
+        .iter()
+        .find(|range| range.contains(&start))
+        .cloned()
+        .unwrap_or(start..start + 1);
+    let first = (sentence.start..start)
+        .find(|&i| ctx.tokens[i].start >= line_start)
+        .unwrap_or(start);
+    let end = (start..sentence.end)
+        .find(|&i| ctx.tokens[i].end > line_end)
+        .unwrap_or(sentence.end);
+    first..end
 }
 
 /// Places on both sides of a match verb are teams: "Leicestershire beat Somerset", "Essex
@@ -215,6 +253,22 @@ mod tests {
     }
 
     #[test]
+    fn scorers_in_brackets_are_persons_and_the_row_ends_with_its_sentence() {
+        let text = "Results on Sunday:\nKorvath 2 ( Kessel 12 , Varnok 45 ) Tarvesby 1 ( Essen \
+                    60 ) . Attendance 40,000 .\n";
+        assert_eq!(
+            names(text),
+            [
+                "ORG Korvath",
+                "PERSON Kessel",
+                "PERSON Varnok",
+                "ORG Tarvesby",
+                "PERSON Essen"
+            ]
+        );
+    }
+
+    #[test]
     fn places_joined_by_a_match_verb_are_teams_and_countries_stay_countries() {
         use super::contest_teams;
         use crate::entities::{Candidate, Context, Evidence};
@@ -279,7 +333,7 @@ mod tests {
             row_kind(&ctx, token)
         };
         assert!(row("Leeds won").is_none());
-        assert!(matches!(row("Newcastle"), Some(Row::Result)));
+        assert!(matches!(row("Newcastle"), Some((Row::Result, false))));
         // A dateline's date is no score.
         assert_eq!(names(text)[0], "GPE LONDON");
     }
