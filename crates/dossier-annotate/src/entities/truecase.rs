@@ -16,6 +16,8 @@
 //! whose case change would alter it is left as it is), so every span found in it holds for
 //! the original text; its sentences are still marked as having forced capitals.
 
+use std::ops::Range;
+
 use crate::fast_hash::FastMap as HashMap;
 
 use super::tokens::Shape;
@@ -41,42 +43,52 @@ pub(crate) fn truecased(ctx: &Context) -> Option<String> {
     let forms = document_forms(ctx);
     let mut text = ctx.text.to_owned();
     for &sentence in &ctx.in_capitals {
-        let range = ctx.sentences[sentence].clone();
-        let by_lists = capitalized_by_lists(ctx, range.clone());
-        let mut first = true;
-        // The word before was written capitalized, its capital not forced by the sentence start.
-        let mut after_name = false;
-        for i in range.clone() {
-            let token = ctx.tokens[i];
-            if !token.is_word() {
-                after_name = false;
-                continue;
-            }
-            let word = ctx.word(i);
-            let mut cased = word.to_owned();
-            if token.shape == Shape::Upper {
-                cased = match forms.get(word) {
-                    Some(&(form, _)) => form.to_owned(),
-                    None => case_by_word_lists(word, by_lists[i - range.start]),
-                };
-                // A head word after a name is the name's: "CBC NEWS", "LABOUR PARTY".
-                if after_name && is_head_word(&cased) {
-                    cased = capitalize(&cased);
-                }
-                after_name = !first && starts_upper(&cased);
-                if first {
-                    cased = capitalize(&cased);
-                }
-                if cased.len() == word.len() {
-                    text.replace_range(token.start..token.end, &cased);
-                }
-            } else {
-                after_name = !first && starts_upper(&cased);
-            }
-            first = false;
-        }
+        truecase_sentence(ctx, ctx.sentences[sentence].clone(), &forms, &mut text);
     }
     Some(text)
+}
+
+/// Rewrites the words in capitals of the sentence `range` in `text` (see the module
+/// documentation); the sentence's first word is capitalized, as sentences open.
+fn truecase_sentence(
+    ctx: &Context,
+    range: Range<usize>,
+    forms: &HashMap<String, (&str, usize)>,
+    text: &mut String,
+) {
+    let by_lists = capitalized_by_lists(ctx, range.clone());
+    let mut first = true;
+    // The word before was written capitalized, its capital not forced by the sentence start.
+    let mut after_name = false;
+    for i in range.clone() {
+        let token = ctx.tokens[i];
+        if !token.is_word() {
+            after_name = false;
+            continue;
+        }
+        let word = ctx.word(i);
+        if token.shape != Shape::Upper {
+            after_name = !first && starts_upper(word);
+            first = false;
+            continue;
+        }
+        let mut cased = match forms.get(word) {
+            Some(&(form, _)) => form.to_owned(),
+            None => case_by_word_lists(word, by_lists[i - range.start]),
+        };
+        // A head word after a name is the name's: "CBC NEWS", "LABOUR PARTY".
+        if after_name && is_head_word(&cased) {
+            cased = capitalize(&cased);
+        }
+        after_name = !first && starts_upper(&cased);
+        if first {
+            cased = capitalize(&cased);
+        }
+        if cased.len() == word.len() {
+            text.replace_range(token.start..token.end, &cased);
+        }
+        first = false;
+    }
 }
 
 /// For each word in capitals, the form it most often has outside the sentences in capitals:
@@ -116,7 +128,7 @@ fn document_forms<'a>(ctx: &Context<'a>) -> HashMap<String, (&'a str, usize)> {
 /// where alone it might be a common word. That is a word of a listed place or organization of
 /// two words or more ("NEW YORK", "GENERAL MOTORS"), a given name and the listed surname after
 /// it ("DONALD TRUMP", "GEORGE BUSH"), or a one-word title ("MR", "PRESIDENT").
-fn capitalized_by_lists(ctx: &Context, range: std::ops::Range<usize>) -> Vec<bool> {
+fn capitalized_by_lists(ctx: &Context, range: Range<usize>) -> Vec<bool> {
     let mut marked = vec![false; range.len()];
     for start in range.clone() {
         let at = start - range.start;
