@@ -33,6 +33,9 @@ pub(crate) struct Lexicon {
     pub place_cues_backward: PhraseTable<()>,
     /// Phrases that join the two sides of a match ("beat", "drew with", "v").
     pub contest_verbs: PhraseTable<()>,
+    /// Phrases right before an organization's name ("shares of", "analysts at"), keyed last
+    /// token first.
+    pub org_cues_backward: PhraseTable<()>,
     /// Phrases right before a team's name ("win over", "scored for"), keyed last token first.
     pub team_openers_backward: PhraseTable<()>,
     /// Role nouns right after a team's name, before a person's ("striker", "coach").
@@ -228,6 +231,10 @@ impl Lexicon {
             contest_verbs: PhraseTable::new(
                 data_lines(resource!("contest_verbs.txt")).map(|line| (line, ())),
                 false,
+            ),
+            org_cues_backward: PhraseTable::new(
+                data_lines(resource!("org_cues.txt")).map(|line| (line, ())),
+                true,
             ),
             team_openers_backward: PhraseTable::new(
                 data_lines(resource!("team_cues.txt"))

@@ -465,6 +465,33 @@ mod tests {
     }
 
     #[test]
+    fn business_phrases_around_a_name_say_it_is_a_company() {
+        let orgs = |text: &str| -> Vec<String> {
+            rule_candidates(text)
+                .into_iter()
+                .filter(|c| c.starts_with("ORG"))
+                .collect()
+        };
+        assert_eq!(
+            orgs("Traders sold shares of Varnokia on Monday."),
+            ["ORG Varnokia (Cue)"]
+        );
+        assert_eq!(
+            orgs("On Monday Varnokia shares fell."),
+            ["ORG Varnokia (Cue)"]
+        );
+        assert_eq!(
+            orgs("On Monday Varnokia, which makes paper, cut jobs."),
+            ["ORG Varnokia (Cue)"]
+        );
+        // An "&" between spaces joins a company word to the name before it.
+        assert_eq!(
+            orgs("She joined Kessel & Associates in May."),
+            ["ORG Kessel & Associates (Cue)"]
+        );
+    }
+
+    #[test]
     fn a_lone_surname_written_as_a_proper_noun_is_a_person() {
         assert_eq!(
             rule_candidates("It was not over for Barroso."),

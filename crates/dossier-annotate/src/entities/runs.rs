@@ -7,7 +7,8 @@
 //! "for", "on" (and "the" after them) once the run holds a head word ("Bank of
 //! America", "Committee on International Relations"), "and" only inside such a complement
 //! ("Center for Strategic Communication and Information Security"), name particles ("van",
-//! "bin") between plain words, and hyphens or "&" written without spaces.
+//! "bin") between plain words, hyphens or "&" written without spaces, and an "&" before a
+//! company word ("Kessel & Associates").
 
 use dossier_core::EntityKind;
 
@@ -122,13 +123,14 @@ fn connector_at(
     let word = ctx.word(i);
     let glued = |a: Token, b: Token| a.end == b.start;
     if matches!(token.shape, Shape::Punct) {
-        let joins = glued(ctx.tokens[i - 1], token)
+        let joins = (glued(ctx.tokens[i - 1], token)
             && match word {
                 "-" | "&" => i + 1 < end && glued(token, ctx.tokens[i + 1]),
                 // "Mt. Hood", "St. Louis": the period of a leading place word's abbreviation.
                 "." => LEXICON.leading_place_words.contains(ctx.word(i - 1)),
                 _ => false,
-            };
+            })
+            || (word == "&" && i + 1 < end && is_company_word(ctx.word(i + 1)));
         return (joins && name_at(i + 1)).then_some(1);
     }
     if token.shape != Shape::Lower {
@@ -145,6 +147,12 @@ fn connector_at(
         return Some(1);
     }
     (PARTICLES.contains(&word) && last_plain && name_at(i + 1)).then_some(1)
+}
+
+/// True for an organization head word or a company's legal form, which an "&" between spaces
+/// joins to the name before it: "Marvel & Associates", "Savings & Investments", "Dow & Co".
+fn is_company_word(word: &str) -> bool {
+    LEXICON.heads.get(word) == Some(&EntityKind::Org) || LEXICON.company_suffixes.contains(word)
 }
 
 /// True for a one-word title that is a common surname ending a plain name: "Stephen King",

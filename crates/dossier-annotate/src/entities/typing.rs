@@ -384,6 +384,9 @@ fn type_plain(ctx: &Context, name: &[Unit], person_cue: bool) -> (EntityKind, Ev
     if single && next.is_some_and(|w| LEXICON.member_nouns.contains(w)) {
         return (EntityKind::Org, Evidence::Cue);
     }
+    if words <= 3 && phrase_ends_before(&LEXICON.org_cues_backward, ctx, start) {
+        return (EntityKind::Org, Evidence::Cue);
+    }
     if single && has_surname_ending(ctx.word(start)) {
         return (EntityKind::Person, Evidence::Weak);
     }
@@ -393,6 +396,9 @@ fn type_plain(ctx: &Context, name: &[Unit], person_cue: bool) -> (EntityKind, Ev
     }
     if words <= 3 && after_place_cue(ctx, start) {
         return (EntityKind::Gpe, Evidence::Cue);
+    }
+    if words <= 3 && is_followed_by_which(ctx, end) {
+        return (EntityKind::Org, Evidence::Cue);
     }
     if single && start >= 1 && ctx.word(start - 1) == "the" {
         return (EntityKind::Org, Evidence::Weak);
@@ -490,6 +496,13 @@ fn next_word<'a>(ctx: &Context<'a>, end: usize) -> Option<&'a str> {
 }
 
 /// True when a place cue ends right before token `start`: "north of X", "invaded X".
+/// True when ", which" follows the name ending before `end`: "Varnokia, which makes paper" is
+/// no person's name (that would take "who"), and what names a place has a cue of its own.
+fn is_followed_by_which(ctx: &Context, end: usize) -> bool {
+    let word = |i: usize| ctx.tokens.get(i).map(|t| t.text(ctx.text));
+    word(end) == Some(",") && word(end + 1) == Some("which")
+}
+
 fn after_place_cue(ctx: &Context, start: usize) -> bool {
     phrase_ends_before(&LEXICON.place_cues_backward, ctx, start)
 }
