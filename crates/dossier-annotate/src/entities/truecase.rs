@@ -5,7 +5,8 @@
 //!
 //! Key decisions. The document itself is the best witness: a word of the headline written in
 //! ordinary case elsewhere in the document ("Brazil", "draw", "EU") takes that form, the most
-//! frequent one if several. A word the document does not show is cased by what the word lists
+//! frequent one if several, capitalized if the word statistics say it nearly always is (web
+//! text writes "philadelphia" too). A word the document does not show is cased by what the word lists
 //! know: the words of a listed place or organization of several words, a given name and the
 //! surname after it and a title are capitalized ("NEW YORK", "DONALD TRUMP", "MR"); a listed
 //! acronym of common nouns ("CEO") stays in capitals; a word mostly written in lower case
@@ -73,6 +74,9 @@ fn truecase_sentence(
             continue;
         }
         let mut cased = match forms.get(word) {
+            // Web text writes names in lower case too ("philadelphia"): a word nearly always
+            // capitalized keeps its capital.
+            Some(&(form, _)) if super::typing::is_proper_noun(word) => capitalize(form),
             Some(&(form, _)) => form.to_owned(),
             None => case_by_word_lists(word, by_lists[i - range.start]),
         };
@@ -214,6 +218,16 @@ mod tests {
             "{cased}"
         );
         assert!(cased.ends_with("Varnok Holdings said the rules were fair, and farmers disagreed."));
+    }
+
+    #[test]
+    fn a_name_the_document_writes_in_lower_case_keeps_its_capital() {
+        let text = "FLIGHTS TO VIENNA ARE FULL AGAIN .\n\ni flew to vienna and back.";
+        let cased = truecased_text(text).expect("a sentence in capitals");
+        assert!(
+            cased.starts_with("Flights to Vienna are full again ."),
+            "{cased}"
+        );
     }
 
     #[test]

@@ -109,7 +109,7 @@ const PROPER_NOUN_PERCENT: u8 = 90;
 
 /// True when `word` is nearly always written capitalized: a name even where its capital is
 /// forced ("Stalin had begun …").
-fn is_proper_noun(word: &str) -> bool {
+pub(crate) fn is_proper_noun(word: &str) -> bool {
     crate::tagger::capitalized_percent(word).is_some_and(|percent| percent >= PROPER_NOUN_PERCENT)
 }
 
