@@ -118,13 +118,13 @@ impl<'a> Context<'a> {
         text: &'a str,
         original: &'a str,
         sentences: &[Span],
-        in_capitals: Option<Vec<usize>>,
+        in_capitals: Option<&[usize]>,
     ) -> Self {
         let tokens = tokenize(text);
         let sentences = sentence_token_ranges(&tokens, sentences, text.len());
         let mut unreliable = vec![false; tokens.len()];
-        let mut given = in_capitals.as_ref().map(|given| given.iter().peekable());
-        let mut found = Vec::new();
+        let mut given = in_capitals.map(|given| given.iter().peekable());
+        let mut shouted_sentences = Vec::new();
         for (sentence, range) in sentences.iter().enumerate() {
             let style = heading_style(text, &tokens[range.clone()]);
             let shouted = match given.as_mut() {
@@ -132,7 +132,7 @@ impl<'a> Context<'a> {
                 None => style == Some(Heading::Capitals),
             };
             if shouted {
-                found.push(sentence);
+                shouted_sentences.push(sentence);
             }
             if shouted || style.is_some() {
                 unreliable[range.clone()].fill(true);
@@ -140,7 +140,6 @@ impl<'a> Context<'a> {
                 mark_unreliable(text, &tokens, range.clone(), &mut unreliable);
             }
         }
-        let in_capitals = in_capitals.unwrap_or(found);
         let mut capitalized = HashSet::default();
         for (token, &unreliable) in tokens.iter().zip(&unreliable) {
             if token.is_name_like() && !unreliable {
@@ -159,8 +158,13 @@ impl<'a> Context<'a> {
             sentences,
             unreliable,
             capitalized,
-            in_capitals,
+            in_capitals: shouted_sentences,
         }
+    }
+
+    /// True when `text` is a truecased copy of the document (see [`truecase`]).
+    pub fn is_truecased(&self) -> bool {
+        !std::ptr::eq(self.text, self.original)
     }
 
     /// True when token `i`'s capital is forced by its position (see `unreliable`) and its word
@@ -229,15 +233,12 @@ pub(crate) fn with_context<R>(
     let ctx = Context::new(text, sentences);
     match truecase::truecased(&ctx) {
         None => read(&ctx),
-        Some(truecased) => {
-            let in_capitals = ctx.in_capitals.clone();
-            read(&Context::with_capitals(
-                &truecased,
-                text,
-                sentences,
-                Some(in_capitals),
-            ))
-        }
+        Some(truecased) => read(&Context::with_capitals(
+            &truecased,
+            text,
+            sentences,
+            Some(&ctx.in_capitals),
+        )),
     }
 }
 

@@ -44,13 +44,13 @@ pub(super) fn resolve(ctx: &Context, candidates: &[Candidate], user: &Found) -> 
     unify_types(&surfaces, &mut candidates);
     // Names are written as the author wrote them, not as a headline's truecased copy has them
     // (only a truecased copy needs surfaces of its own).
-    let truecased = !std::ptr::eq(ctx.text, ctx.original);
-    let written_surfaces: Vec<String> = candidates
-        .iter()
-        .filter(|_| truecased)
-        .map(|c| normalized(ctx.written(c.start, c.end)))
-        .collect();
-    let written = |i: usize| written_surfaces.get(i).unwrap_or(&surfaces[i]).as_str();
+    let written_surfaces: Option<Vec<String>> = ctx.is_truecased().then(|| {
+        candidates
+            .iter()
+            .map(|c| normalized(ctx.written(c.start, c.end)))
+            .collect()
+    });
+    let written = |i: usize| written_surfaces.as_ref().unwrap_or(&surfaces)[i].as_str();
     let words = NameWords::new(ctx, &candidates);
     let persons = PersonIndex::new(&candidates, &words);
     let other_heads = head_index(&candidates, &words);

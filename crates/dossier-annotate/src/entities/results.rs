@@ -143,12 +143,8 @@ fn row_tokens(ctx: &Context, start: usize) -> std::ops::Range<usize> {
     let line_end = ctx.text[offset..]
         .find('\n')
         .map_or(ctx.text.len(), |i| offset + i);
-    let sentence = ctx
-        .sentences
-        .iter()
-        .find(|range| range.contains(&start))
-        .cloned()
-        .unwrap_or(start..start + 1);
+    // Sentences are sorted and cover every token.
+    let sentence = ctx.sentences[ctx.sentences.partition_point(|range| range.end <= start)].clone();
     let first = (sentence.start..start)
         .find(|&i| ctx.tokens[i].start >= line_start)
         .unwrap_or(start);

@@ -188,7 +188,7 @@ fn word_end(text: &str, start: usize) -> usize {
 }
 
 /// The shape of a word (a letter or digit first).
-fn shape_of(word: &str) -> Shape {
+pub(crate) fn shape_of(word: &str) -> Shape {
     if word.is_ascii() {
         ascii_shape_of(word)
     } else {

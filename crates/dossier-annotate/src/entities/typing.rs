@@ -495,7 +495,6 @@ fn next_word<'a>(ctx: &Context<'a>, end: usize) -> Option<&'a str> {
     (end < ctx.tokens.len() && ctx.tokens[end].is_word()).then(|| ctx.word(end))
 }
 
-/// True when a place cue ends right before token `start`: "north of X", "invaded X".
 /// True when ", which" follows the name ending before `end`: "Varnokia, which makes paper" is
 /// no person's name (that would take "who"), and what names a place has a cue of its own.
 fn is_followed_by_which(ctx: &Context, end: usize) -> bool {
@@ -503,6 +502,7 @@ fn is_followed_by_which(ctx: &Context, end: usize) -> bool {
     word(end) == Some(",") && word(end + 1) == Some("which")
 }
 
+/// True when a place cue ends right before token `start`: "north of X", "invaded X".
 fn after_place_cue(ctx: &Context, start: usize) -> bool {
     phrase_ends_before(&LEXICON.place_cues_backward, ctx, start)
 }

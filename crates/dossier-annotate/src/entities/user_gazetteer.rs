@@ -17,7 +17,7 @@ use std::hash::Hasher;
 
 use dossier_core::{EntityKind, UserGazetteer};
 
-use super::tokens::word_pieces;
+use super::tokens::{shape_of, word_pieces, Shape};
 use super::{Candidate, Context, Evidence};
 use crate::fast_hash::{FastHasher, FastMap};
 
@@ -140,7 +140,8 @@ impl UserNames {
     /// text in capitals, lower-cased (as written wins a tie).
     fn longest_at(&self, ctx: &Context, start: usize, limit: usize) -> Option<UserMatch> {
         let exact = self.exact.longest(ctx, &self.names, start, limit);
-        let shouted = is_in_capitals(ctx.written_word(start))
+        // In capitals as written: a headline's truecased copy is no longer.
+        let shouted = (shape_of(ctx.written_word(start)) == Shape::Upper)
             .then(|| self.shouted.longest(ctx, &self.names, start, limit))
             .flatten();
         let (end, name) = match (exact, shouted) {
@@ -154,12 +155,6 @@ impl UserNames {
             entry: self.names[name].entry,
         })
     }
-}
-
-/// True for a word of two letters or more written in capitals ("NATO", "KESSEL").
-fn is_in_capitals(word: &str) -> bool {
-    word.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
-        && !word.chars().any(char::is_lowercase)
 }
 
 impl PhraseIndex {
