@@ -490,6 +490,15 @@ mod tests {
             orgs("She joined Kessel & Associates in May."),
             ["ORG Kessel & Associates (Cue)"]
         );
+        // A web address names a site and its company; so does a name with an industry head.
+        assert_eq!(
+            orgs("He reads Varnokia.com daily."),
+            ["ORG Varnokia.com (Cue)"]
+        );
+        assert_eq!(
+            orgs("It was built by Kessel Aircraft in 1965."),
+            ["ORG Kessel Aircraft (Cue)"]
+        );
     }
 
     #[test]

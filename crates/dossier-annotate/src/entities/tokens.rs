@@ -174,6 +174,8 @@ fn word_end(text: &str, start: usize) -> usize {
                 next.is_some_and(char::is_alphanumeric) && !possessive_s_at(text, after)
             }
             '-' => is_article(&text[start..i]) && next.is_some_and(char::is_uppercase),
+            // "Detik.com": a web address is one word (the name of a site or its company).
+            '.' => web_suffix_at(text, after),
             // "AT&T", "S&P": an ampersand between capitals, without spaces.
             '&' => {
                 bytes[i - 1].is_ascii_uppercase() && next.is_some_and(|n| n.is_ascii_uppercase())
@@ -185,6 +187,29 @@ fn word_end(text: &str, start: usize) -> usize {
         }
         i = after;
     }
+}
+
+/// The endings of web addresses that news names sites and companies by ("Amazon.com").
+const WEB_SUFFIXES: [&str; 3] = ["com", "net", "org"];
+
+/// True when `text[i..]` is a [`WEB_SUFFIXES`] entry that ends the address: no letter, digit
+/// or further ".part" follows ("Kessel.org.uk" stays apart).
+fn web_suffix_at(text: &str, i: usize) -> bool {
+    let rest = &text.as_bytes()[i..];
+    let goes_on = |at: usize| match rest.get(at) {
+        Some(b'.') => rest.get(at + 1).is_some_and(u8::is_ascii_alphanumeric),
+        Some(b) => b.is_ascii_alphanumeric(),
+        None => false,
+    };
+    WEB_SUFFIXES
+        .iter()
+        .any(|suffix| rest.starts_with(suffix.as_bytes()) && !goes_on(suffix.len()))
+}
+
+/// True when `word` is a web address ("Detik.com"; see [`WEB_SUFFIXES`]).
+pub(crate) fn is_web_address(word: &str) -> bool {
+    word.rsplit_once('.')
+        .is_some_and(|(_, suffix)| WEB_SUFFIXES.contains(&suffix))
 }
 
 /// The shape of a word (a letter or digit first).
@@ -293,6 +318,26 @@ mod tests {
             "Milàn Czerny, 3.5",
             &["Milàn", "Czerny", ",", "3", ".", "5"],
         );
+        // A web address is one word; a period before other words is not.
+        check(
+            "Varmo.com said. Then Kessel.org.uk and end.Com",
+            &[
+                "Varmo.com",
+                "said",
+                ".",
+                "Then",
+                "Kessel",
+                ".",
+                "org",
+                ".",
+                "uk",
+                "and",
+                "end",
+                ".",
+                "Com",
+            ],
+        );
+        assert!(is_web_address("Varmo.com") && !is_web_address("Varmo"));
     }
 
     #[test]

@@ -16,7 +16,7 @@ use dossier_core::EntityKind;
 
 use super::results;
 use super::runs::{Unit, UnitKind, PARTICLES};
-use super::tokens::Shape;
+use super::tokens::{is_web_address, Shape};
 use super::{Candidate, Context, Evidence};
 use crate::lexicon::{PhraseTable, LEXICON};
 
@@ -376,6 +376,9 @@ fn type_plain(ctx: &Context, name: &[Unit], person_cue: bool) -> (EntityKind, Ev
         return (EntityKind::Gpe, Evidence::Cue);
     }
     let single = words == 1;
+    if single && is_web_address(ctx.word(start)) {
+        return (EntityKind::Org, Evidence::Cue);
+    }
     if single && is_acronym(ctx, start) {
         return (EntityKind::Org, Evidence::Weak);
     }

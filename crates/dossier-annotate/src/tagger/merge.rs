@@ -105,6 +105,7 @@ pub(crate) fn merge(ctx: &Context, rules: &RuleView, tagged: &[Tagged]) -> Vec<C
     }
     join_teams(ctx, &mut out);
     join_fragments(ctx, &mut out);
+    take_hyphenated_words(ctx, &mut out);
     join_nicknames(ctx, &mut out);
     take_regnal_one(ctx, &mut out);
     place_teams(ctx, &mut out);
@@ -201,6 +202,46 @@ fn join_fragments(ctx: &Context, out: &mut Vec<Candidate>) {
             ..*first
         })
     });
+}
+
+/// A name takes a capitalized word that a hyphen without spaces joins to it and that no other
+/// name holds: "Wal-Mart", "Saxony-Anhalt", "Faber-Castell" are one name each, whichever half
+/// the tagger or the rules found. Two names so joined stay two ("Russia-Ukraine"), and common
+/// words stay out ("Anti-", "Pro-"). `out` is sorted by position.
+fn take_hyphenated_words(ctx: &Context, out: &mut [Candidate]) {
+    for k in 0..out.len() {
+        let before = k.checked_sub(1).map_or(0, |j| out[j].end);
+        let after = out.get(k + 1).map_or(usize::MAX, |next| next.start);
+        let free = |i: usize| before <= i && i < after;
+        while out[k].end + 1 < ctx.tokens.len()
+            && free(out[k].end + 1)
+            && joins_by_hyphen(ctx, out[k].end - 1, out[k].end + 1)
+        {
+            out[k].end += 2;
+        }
+        while out[k].start >= 2
+            && free(out[k].start - 2)
+            && joins_by_hyphen(ctx, out[k].start - 2, out[k].start)
+        {
+            out[k].start -= 2;
+        }
+    }
+}
+
+/// True when tokens `left` and `right` are two capitalized words, neither a common word nor
+/// holding a digit, with only a hyphen between them ("Wal-Mart").
+fn joins_by_hyphen(ctx: &Context, left: usize, right: usize) -> bool {
+    let hyphen = left + 1;
+    let tokens = &ctx.tokens;
+    right == hyphen + 1
+        && ctx.word(hyphen) == "-"
+        && tokens[left].end == tokens[hyphen].start
+        && tokens[hyphen].end == tokens[right].start
+        && [left, right].iter().all(|&i| {
+            tokens[i].is_name_like()
+                && !ctx.is_common_word(i)
+                && !ctx.word(i).bytes().any(|b| b.is_ascii_digit())
+        })
 }
 
 /// A Roman numeral "I" right after a person's name of one or two words is a regnal number
@@ -718,6 +759,43 @@ mod tests {
             ),
             ["PERSON Tarvo Essen", "PERSON Varga"]
         );
+    }
+
+    #[test]
+    fn a_word_joined_by_a_hyphen_without_spaces_belongs_to_the_name() {
+        use crate::entities::{Candidate, Context, Evidence};
+        use dossier_core::EntityKind::{Gpe, Org};
+        let taken = |text: &str, found: &[(usize, usize, dossier_core::EntityKind)]| {
+            let ctx = Context::new(text, &crate::split_sentences(text));
+            let found: Vec<_> = found
+                .iter()
+                .map(|&(start, end, kind)| (start, end, kind, Evidence::Model))
+                .collect();
+            let mut out = Candidate::from_tuples(&found);
+            super::take_hyphenated_words(&ctx, &mut out);
+            out.iter()
+                .map(|c| format!("{} {}", c.kind.label(), ctx.slice(c.start, c.end)))
+                .collect::<Vec<_>>()
+        };
+        // Either half found: the name takes the other.
+        assert_eq!(
+            taken("They shop at Varmo-Kessel daily.", &[(3, 4, Org)]),
+            ["ORG Varmo-Kessel"]
+        );
+        assert_eq!(
+            taken("They shop at Varmo-Kessel daily.", &[(5, 6, Org)]),
+            ["ORG Varmo-Kessel"]
+        );
+        // Two names so joined stay two; a spaced hyphen is a dash; common words stay out.
+        assert_eq!(
+            taken("The Varmo-Kessel talks.", &[(1, 2, Gpe), (3, 4, Gpe)]),
+            ["GPE Varmo", "GPE Kessel"]
+        );
+        assert_eq!(
+            taken("They met in Varmo - Kessel spoke.", &[(3, 4, Gpe)]),
+            ["GPE Varmo"]
+        );
+        assert_eq!(taken("An Anti-Varmo rally.", &[(3, 4, Gpe)]), ["GPE Varmo"]);
     }
 
     #[test]
