@@ -490,6 +490,21 @@ mod tests {
             orgs("She joined Kessel & Associates in May."),
             ["ORG Kessel & Associates (Cue)"]
         );
+        // "and" joins two halves of one body when a head word follows, not two bodies.
+        assert_eq!(
+            orgs("It told the Varmo and Kessel Commission so."),
+            ["ORG Varmo and Kessel Commission (Cue)"]
+        );
+        assert_eq!(
+            orgs("It alarmed the Court and Varmo Assembly."),
+            ["ORG Court (Cue)", "ORG Varmo Assembly (Cue)"]
+        );
+        assert_eq!(
+            orgs("It told Microsoft and Kessel Foundation so."),
+            ["ORG Microsoft (Cue)", "ORG Kessel Foundation (Cue)"]
+        );
+        // A listed company usually written capitalized opens a sentence as itself.
+        assert_eq!(orgs("Apple said so."), ["ORG Apple (Cue)"]);
         // A web address names a site and its company; so does a name with an industry head.
         assert_eq!(
             orgs("He reads Varnokia.com daily."),

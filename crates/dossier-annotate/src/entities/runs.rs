@@ -143,10 +143,37 @@ fn connector_at(
         }
         return (i + 2 < end && ctx.word(i + 1) == "the" && name_at(i + 2)).then_some(2);
     }
-    if word == "and" && in_complement && name_at(i + 1) {
+    if word == "and" && name_at(i + 1) && (in_complement || and_joins_one_body(ctx, units, i, end))
+    {
         return Some(1);
     }
     (PARTICLES.contains(&word) && last_plain && name_at(i + 1)).then_some(1)
+}
+
+/// True when the "and" at token `and` joins two halves of one organization's name: plain words
+/// before it, and after it a capitalized organization head word among the next three words
+/// ("Securities and Exchange Commission", "Food and Drug Administration", "Bill and Melinda
+/// Gates Foundation"). Two organizations stay two: neither half may be a listed organization
+/// ("Ford and General Motors") or a lone singular head word ("the Court and National
+/// Assembly").
+fn and_joins_one_body(ctx: &Context, units: &[Unit], and: usize, end: usize) -> bool {
+    if units.len() > 2 || units.iter().any(|u| u.kind != UnitKind::Plain) {
+        return false;
+    }
+    let is_org_head = |j: usize| LEXICON.heads.get(ctx.word(j)) == Some(&EntityKind::Org);
+    let Some(head) = (and + 1..end.min(and + 4))
+        .take_while(|&j| ctx.tokens[j].is_name_like())
+        .find(|&j| is_org_head(j))
+    else {
+        return false;
+    };
+    let listed = |start: usize, end: usize| {
+        crate::tagger::is_listed_organization((start..end).map(|j| ctx.word(j)))
+    };
+    // A lone singular head word names a body by itself: "the Court and National Assembly".
+    let first = units[0].start;
+    let lone_body = units.len() == 1 && is_org_head(first) && !ctx.word(first).ends_with('s');
+    !lone_body && !listed(first, and) && !listed(and + 1, head + 1)
 }
 
 /// True for an organization head word or a company's legal form, which an "&" between spaces

@@ -98,8 +98,17 @@ fn is_breaker(ctx: &Context, unit: Unit, vouched: impl FnOnce() -> bool) -> bool
         || LEXICON.heads.contains_key(word)
         || ctx.capitalized.contains(word)
         || is_proper_noun(word)
+        || is_usual_organization_name(word)
         || acronym_in_brackets;
     !known && !vouched()
+}
+
+/// True when `word` is a listed organization's name (`org_names.txt`) that is written
+/// capitalized at least half the time: "Apple" (66 %) opening a sentence is the company, but
+/// "Target" (14 %) may be the noun.
+fn is_usual_organization_name(word: &str) -> bool {
+    crate::tagger::is_listed_organization(std::iter::once(word))
+        && crate::tagger::capitalized_percent(word).is_some_and(|percent| percent >= 50)
 }
 
 /// At or above this share of capitalized occurrences in the word statistics (which count
