@@ -156,21 +156,23 @@ fn row_tokens(ctx: &Context, start: usize) -> std::ops::Range<usize> {
 
 /// Places on both sides of a match verb are teams: "Leicestershire beat Somerset", "Essex
 /// drew with Yorkshire". One side may be a name of no known type (MISC) when the other is a
-/// place. Each side that is not a country becomes an organization (the club); a country stays
-/// the country (national teams), as in results rows.
+/// place, and a place or such a name facing an organization is its rival club ("Manchester
+/// United beat Chelsea"). Each side that is not a country becomes an organization (the club);
+/// a country stays the country (national teams), as in results rows.
 pub(crate) fn contest_teams(ctx: &Context, out: &mut [Candidate]) {
     let is_place = |c: &Candidate| matches!(c.kind, EntityKind::Gpe | EntityKind::Loc);
     let may_be_team = |c: &Candidate| is_place(c) || c.kind == EntityKind::Misc;
+    let faces_team = |c: &Candidate| is_place(c) || c.kind == EntityKind::Org;
     for k in 1..out.len() {
         let (before, after) = (out[k - 1], out[k]);
-        let sides = (is_place(&before) && may_be_team(&after))
-            || (may_be_team(&before) && is_place(&after));
+        let sides = (faces_team(&before) && may_be_team(&after))
+            || (may_be_team(&before) && faces_team(&after));
         if !sides || !joined_by_contest_verb(ctx, &before, &after) {
             continue;
         }
         for side in [k - 1, k] {
             let words = (out[side].start..out[side].end).map(|i| ctx.word(i));
-            if !crate::tagger::is_country(words) {
+            if out[side].kind != EntityKind::Org && !crate::tagger::is_country(words) {
                 out[side].kind = EntityKind::Org;
                 out[side].evidence = Evidence::Cue;
             }
@@ -268,7 +270,7 @@ mod tests {
     fn places_joined_by_a_match_verb_are_teams_and_countries_stay_countries() {
         use super::contest_teams;
         use crate::entities::{Candidate, Context, Evidence};
-        use dossier_core::EntityKind::{Gpe, Misc, Org};
+        use dossier_core::EntityKind::{Gpe, Misc, Org, Person};
         let text = "Korvath beat Oslo, Japan drew with Tarvesby and Oslo hosted Korvath.";
         let ctx = Context::new(text, &split_sentences(text));
         let mut candidates = Candidate::from_tuples(&[
@@ -283,6 +285,18 @@ mod tests {
         let kinds: Vec<_> = candidates.iter().map(|c| c.kind).collect();
         // "hosted" is no match verb: the last two stay places.
         assert_eq!(kinds, [Org, Org, Gpe, Org, Gpe, Gpe]);
+        // A club's rival is a club too; a person stays a person.
+        let text = "Korvath United beat Tarvesby, and Korvath United beat Kessel.";
+        let ctx = Context::new(text, &split_sentences(text));
+        let mut candidates = Candidate::from_tuples(&[
+            (0, 2, Org, Evidence::Model),
+            (3, 4, Misc, Evidence::Fallback),
+            (6, 8, Org, Evidence::Model),
+            (9, 10, Person, Evidence::Model),
+        ]);
+        contest_teams(&ctx, &mut candidates);
+        let kinds: Vec<_> = candidates.iter().map(|c| c.kind).collect();
+        assert_eq!(kinds, [Org, Org, Org, Person]);
     }
 
     #[test]
