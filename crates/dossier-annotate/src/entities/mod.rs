@@ -517,6 +517,17 @@ mod tests {
     }
 
     #[test]
+    fn only_organizations_take_complements_with_for_and_on() {
+        assert!(
+            rule_candidates("They met on Varmo Square on Easter Sunday.")
+                .iter()
+                .all(|c| !c.contains(" on "))
+        );
+        assert!(rule_candidates("He left the Committee on Varmo Relations.")
+            .contains(&"ORG Committee on Varmo Relations (Cue)".to_string()));
+    }
+
+    #[test]
     fn a_lone_surname_written_as_a_proper_noun_is_a_person() {
         assert_eq!(
             rule_candidates("It was not over for Barroso."),

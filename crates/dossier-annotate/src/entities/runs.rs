@@ -137,7 +137,10 @@ fn connector_at(
         return None;
     }
     let last_plain = units.last().is_some_and(|u| u.kind == UnitKind::Plain);
-    if COMPLEMENT_CONNECTORS.contains(&word) && has_head {
+    // "Gulf of Mexico" but not "Square on Easter": only organizations have complements with
+    // "for" and "on" ("Center for Strategic Studies", "Committee on Foreign Relations").
+    let complement_fits = word == "of" || units.iter().any(|u| u.head == Some(EntityKind::Org));
+    if COMPLEMENT_CONNECTORS.contains(&word) && has_head && complement_fits {
         if name_at(i + 1) {
             return Some(1);
         }

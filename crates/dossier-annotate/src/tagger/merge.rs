@@ -575,19 +575,24 @@ impl<'t> TaggedIndex<'t> {
 }
 
 /// True when `candidate` is a known place or nationality strictly inside an organization or
-/// place name the tagger found, and the only rule candidate in it: "France" in "Air France",
-/// "Chicago" in "University of Chicago", "Mexico" in "New Mexico". The longer name wins. Two
-/// candidates in one tagged name ("Russia-Ukraine") stay as they are.
+/// place name the tagger found, or an organization strictly inside a tagged organization, and
+/// the only rule candidate in it: "France" in "Air France", "Chicago" in "University of
+/// Chicago", "Mexico" in "New Mexico", "United" in "United Auto Workers". The longer name
+/// wins. Two candidates in one tagged name ("Russia-Ukraine") stay as they are.
 fn inside_longer_name(candidate: &Candidate, tagged: &TaggedIndex) -> bool {
     let place = matches!(
         candidate.kind,
         EntityKind::Gpe | EntityKind::Loc | EntityKind::Norp
     );
-    place
+    let organization = candidate.kind == EntityKind::Org;
+    (place || organization)
         && tagged.at[candidate.start].is_some_and(|k| {
             let name = tagged.names[k];
-            name.label != 0
-                && candidate.end <= name.end
+            (if organization {
+                name.label == 1
+            } else {
+                name.label != 0
+            }) && candidate.end <= name.end
                 && name.end - name.start > candidate.end - candidate.start
                 && tagged.overlaps[k] == 1
         })
@@ -759,6 +764,29 @@ mod tests {
             ),
             ["PERSON Tarvo Essen", "PERSON Varga"]
         );
+    }
+
+    #[test]
+    fn a_rule_name_inside_a_longer_tagged_name_gives_way_to_it() {
+        use super::{inside_longer_name, Tagged, TaggedIndex};
+        use crate::entities::{Candidate, Evidence};
+        use dossier_core::EntityKind::{Gpe, Org};
+        // "Air France", "United Auto Workers" (ORG) and a two-word person.
+        let tagged = [(0, 2, 1), (3, 6, 1), (7, 9, 0)].map(|(start, end, label)| Tagged {
+            start,
+            end,
+            label,
+        });
+        let candidates = Candidate::from_tuples(&[
+            (1, 2, Gpe, Evidence::Lexicon),
+            (3, 4, Org, Evidence::Cue),
+            (8, 9, Org, Evidence::Cue),
+        ]);
+        let index = TaggedIndex::new(10, &tagged, &candidates);
+        assert!(inside_longer_name(&candidates[0], &index));
+        assert!(inside_longer_name(&candidates[1], &index));
+        // An organization inside a person's name keeps its place.
+        assert!(!inside_longer_name(&candidates[2], &index));
     }
 
     #[test]
