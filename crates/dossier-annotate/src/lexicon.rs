@@ -45,8 +45,8 @@ pub(crate) struct Lexicon {
     /// Head words of names and the type they give the name: "Ministry" (ORG), "Airport"
     /// (LOC), "Empire" (GPE), "War" (MISC).
     pub heads: HashMap<&'static str, EntityKind>,
-    /// Words that open a place's name, the rest following them ("Mount", "Lake").
-    pub leading_place_words: HashSet<&'static str>,
+    /// Head words that open a name, the rest following them ("Mount", "Lake", "Hurricane").
+    pub leading_words: HashSet<&'static str>,
     /// Capitalized words that are never names (months, weekdays).
     pub non_names: HashSet<&'static str>,
     /// Typical surname endings ("ov", "enko").
@@ -249,7 +249,7 @@ impl Lexicon {
                 .flat_map(str::split_whitespace)
                 .collect(),
             heads: heads(),
-            leading_place_words: data_lines(resource!("leading_place_words.txt")).collect(),
+            leading_words: data_lines(resource!("leading_words.txt")).collect(),
             non_names: data_lines(resource!("non_names.txt")).collect(),
             surname_endings: data_lines(resource!("surname_endings.txt")).collect(),
             kind_nouns,

@@ -706,6 +706,20 @@ mod tests {
                 "GPE Kingdom of Essen (Cue)"
             ]
         );
+        // A storm's name opens with its head word; an event's ends with it, after a place.
+        assert_eq!(
+            rule_candidates("The town was hit by Typhoon Tarsk in May."),
+            ["MISC Typhoon Tarsk (Cue)"]
+        );
+        check(
+            "Anna Varga won the Berlin Marathon twice.",
+            &["PERSON Anna Varga", "MISC Berlin Marathon"],
+        );
+        // A word before a number goes with the number, not with the name before it.
+        check(
+            "The crash of Varmo Airlines Flight 1282 was studied.",
+            &["ORG Varmo Airlines", "MISC Flight"],
+        );
     }
 
     #[test]

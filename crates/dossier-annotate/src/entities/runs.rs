@@ -127,7 +127,7 @@ fn connector_at(
             && match word {
                 "-" | "&" => i + 1 < end && glued(token, ctx.tokens[i + 1]),
                 // "Mt. Hood", "St. Louis": the period of a leading place word's abbreviation.
-                "." => LEXICON.leading_place_words.contains(ctx.word(i - 1)),
+                "." => LEXICON.leading_words.contains(ctx.word(i - 1)),
                 _ => false,
             })
             || (word == "&" && i + 1 < end && is_company_word(ctx.word(i + 1)));

@@ -194,14 +194,12 @@ fn headed_span(ctx: &Context, piece: &[Unit]) -> Option<(usize, usize, EntityKin
     let has_complement = piece[head..].iter().any(|unit| {
         unit.kind == UnitKind::Connector && ctx.word(unit.start).chars().all(char::is_alphabetic)
     });
-    // "Mount Kenya", "Lake Baikal": the head opens the name and the rest follows it.
-    let leads_place = head == 0
+    // "Mount Kenya", "Hurricane Katrina": the head opens the name and the rest follows it.
+    let leads_name = head == 0
         && piece.len() > 1
-        && LEXICON
-            .leading_place_words
-            .contains(ctx.word(piece[0].start))
+        && LEXICON.leading_words.contains(ctx.word(piece[0].start))
         && piece[1..].iter().all(|unit| unit.head.is_none());
-    let end = if has_complement || leads_place {
+    let end = if has_complement || leads_name {
         piece.len()
     } else {
         head + heads

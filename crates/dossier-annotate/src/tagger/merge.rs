@@ -333,6 +333,11 @@ fn are_fragments_of_one_name(ctx: &Context, first: &Candidate, second: &Candidat
                 && ctx.word(i).chars().all(char::is_alphabetic)
         })
         && (first.start + 1..second.end).all(|i| !ctx.unreliable[i])
+        // "Alaska Airlines Flight 1282": a word before a number goes with the number.
+        && ctx
+            .tokens
+            .get(second.end)
+            .is_none_or(|t| t.shape != Shape::Number)
 }
 
 /// Extends a name that is not a place over the company suffix after it, with or without a
