@@ -503,6 +503,31 @@ mod tests {
             orgs("It told Microsoft and Kessel Foundation so."),
             ["ORG Microsoft (Cue)", "ORG Kessel Foundation (Cue)"]
         );
+        // A title word before such an "and" is part of the body's name.
+        assert_eq!(
+            orgs("Mr. Varga's Justice and Kessel Party won."),
+            ["ORG Justice and Kessel Party (Cue)"]
+        );
+        // Inside a complement, a known name and a head word after "and" open a second body.
+        assert_eq!(
+            orgs("She studied at the University of Varmo and Oxford University then."),
+            [
+                "ORG University of Varmo (Cue)",
+                "ORG Oxford University (Cue)"
+            ]
+        );
+        assert_eq!(
+            orgs("He joined the Department of Health and Human Services in May."),
+            ["ORG Department of Health and Human Services (Cue)"]
+        );
+        // The tagger's names are cut the same way.
+        check(
+            "Researchers at the Varmo Institute of Technology and Harvard Medical School said so.",
+            &[
+                "ORG Varmo Institute of Technology",
+                "ORG Harvard Medical School",
+            ],
+        );
         // A listed company usually written capitalized opens a sentence as itself.
         assert_eq!(orgs("Apple said so."), ["ORG Apple (Cue)"]);
         // A web address names a site and its company; so does a name with an industry head.

@@ -94,6 +94,13 @@ fn read_run(ctx: &Context, start: usize, end: usize) -> Vec<Unit> {
             break;
         };
         if connector_len > 0 {
+            // An "and" outside a complement joins one body's name: a title word before it
+            // is part of that name ("Justice and Development Party").
+            if ctx.word(i) == "and" && !in_complement {
+                for unit in units.iter_mut().filter(|u| u.kind == UnitKind::Title) {
+                    *unit = Unit::new(ctx, unit.start, unit.end, UnitKind::Plain);
+                }
+            }
             in_complement |= COMPLEMENT_CONNECTORS.contains(&ctx.word(i));
             units.push(Unit::new(ctx, i, i + connector_len, UnitKind::Connector));
             i += connector_len;
@@ -146,7 +153,10 @@ fn connector_at(
         }
         return (i + 2 < end && ctx.word(i + 1) == "the" && name_at(i + 2)).then_some(2);
     }
-    if word == "and" && name_at(i + 1) && (in_complement || and_joins_one_body(ctx, units, i, end))
+    let joins_complement = || in_complement && !second_body_after_and(ctx, i, end);
+    if word == "and"
+        && name_at(i + 1)
+        && (joins_complement() || and_joins_one_body(ctx, units, i, end))
     {
         return Some(1);
     }
@@ -160,14 +170,12 @@ fn connector_at(
 /// ("Ford and General Motors") or a lone singular head word ("the Court and National
 /// Assembly").
 fn and_joins_one_body(ctx: &Context, units: &[Unit], and: usize, end: usize) -> bool {
-    if units.len() > 2 || units.iter().any(|u| u.kind != UnitKind::Plain) {
+    let plain_or_title = |u: &Unit| matches!(u.kind, UnitKind::Plain | UnitKind::Title);
+    if units.len() > 2 || !units.iter().all(plain_or_title) {
         return false;
     }
     let is_org_head = |j: usize| LEXICON.heads.get(ctx.word(j)) == Some(&EntityKind::Org);
-    let Some(head) = (and + 1..end.min(and + 4))
-        .take_while(|&j| ctx.tokens[j].is_name_like())
-        .find(|&j| is_org_head(j))
-    else {
+    let Some(head) = organization_head_after_and(ctx, and, end) else {
         return false;
     };
     let listed = |start: usize, end: usize| {
@@ -177,6 +185,24 @@ fn and_joins_one_body(ctx: &Context, units: &[Unit], and: usize, end: usize) -> 
     let first = units[0].start;
     let lone_body = units.len() == 1 && is_org_head(first) && !ctx.word(first).ends_with('s');
     !lone_body && !listed(first, and) && !listed(and + 1, head + 1)
+}
+
+/// The organization head word among the (up to three) capitalized words after the "and" at
+/// token `and`.
+fn organization_head_after_and(ctx: &Context, and: usize, end: usize) -> Option<usize> {
+    (and + 1..end.min(and + 4))
+        .take_while(|&j| ctx.tokens[j].is_name_like())
+        .find(|&j| LEXICON.heads.get(ctx.word(j)) == Some(&EntityKind::Org))
+}
+
+/// True when a second organization's name starts after the "and" at token `and`: a listed
+/// organization or a known place, then an organization head word ("Massachusetts Institute of
+/// Technology and Harvard Medical School"; not "Department of Health and Human Services").
+pub(crate) fn second_body_after_and(ctx: &Context, and: usize, end: usize) -> bool {
+    let next = std::iter::once(ctx.word(and + 1));
+    let known =
+        crate::tagger::is_listed_organization(next.clone()) || crate::tagger::is_place(next);
+    known && organization_head_after_and(ctx, and, end).is_some()
 }
 
 /// True for an organization head word or a company's legal form, which an "&" between spaces

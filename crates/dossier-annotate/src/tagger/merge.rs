@@ -9,7 +9,7 @@ use dossier_core::EntityKind;
 use super::gazetteer::GAZETTEER;
 use super::{is_common_surname, is_given_name, Tagged};
 use crate::entities::rules::RuleView;
-use crate::entities::runs::{COMPLEMENT_CONNECTORS, PARTICLES};
+use crate::entities::runs::{second_body_after_and, COMPLEMENT_CONNECTORS, PARTICLES};
 use crate::entities::tokens::Shape;
 use crate::entities::typing::{
     is_any_given_name, is_group_word, is_possessive, is_quote, is_slug, modifies_artifact,
@@ -618,7 +618,8 @@ fn split_joined_names(ctx: &Context, name: Tagged) -> Vec<Tagged> {
         let word = ctx.word(i);
         complement |= COMPLEMENT_CONNECTORS.contains(&word);
         let cut = match ctx.tokens[i].shape {
-            _ if word == "and" => !complement && !has_org_head(ctx, i + 1, name.end),
+            _ if word == "and" && complement => second_body_after_and(ctx, i, name.end),
+            _ if word == "and" => !has_org_head(ctx, i + 1, name.end),
             Shape::Punct => is_possessive(word) && (start..i).any(|j| is_name_word(ctx, j)),
             Shape::Lower => name.label != MISC_LABEL && !may_join_name(word),
             _ => false,
