@@ -478,6 +478,10 @@ mod tests {
             ["ORG Varnokia (Cue)"]
         );
         assert_eq!(
+            orgs("He is the founder of Kessel Forums, he said."),
+            ["ORG Kessel Forums (Cue)"]
+        );
+        assert_eq!(
             orgs("On Monday Varnokia shares fell."),
             ["ORG Varnokia (Cue)"]
         );
