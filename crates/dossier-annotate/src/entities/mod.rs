@@ -481,6 +481,11 @@ mod tests {
             orgs("He is the founder of Kessel Forums, he said."),
             ["ORG Kessel Forums (Cue)"]
         );
+        // A place noun types the name after it as an organization noun does.
+        assert!(
+            rule_candidates("Talks resumed in the Varmian capital Tarsk today.")
+                .contains(&"GPE Tarsk (Cue)".to_string())
+        );
         assert_eq!(
             orgs("On Monday Varnokia shares fell."),
             ["ORG Varnokia (Cue)"]

@@ -367,13 +367,13 @@ fn type_plain(ctx: &Context, name: &[Unit], person_cue: bool) -> (EntityKind, Ev
         return (kind, Evidence::Cue);
     }
     // Weak for several words: "the manufacturer Georg Reichenbach" may be a person.
-    if follows_organization_noun(ctx, start) {
+    if let Some(kind) = kind_noun_before(ctx, start) {
         let evidence = if words == 1 {
             Evidence::Cue
         } else {
             Evidence::Weak
         };
-        return (EntityKind::Org, evidence);
+        return (kind, evidence);
     }
     // Weak: a maker is named the same way ("Airbus jets"), and its other mentions decide.
     if let Some(kind) = modifies_artifact(ctx, end) {
@@ -625,23 +625,22 @@ fn kind_noun_before_quote(ctx: &Context, start: usize) -> Option<EntityKind> {
     matches!(kind, EntityKind::Org | EntityKind::Misc).then_some(kind)
 }
 
-/// True when the noun right before token `start` is an organization noun and an article opens
-/// its noun phrase ("the company Amuseworld", "a South Korean band Deadsy"; not "to fund
-/// Government", "taking office Jokowi"), unless the name opens with a given name ("the
-/// manufacturer Anna Varga"). Artifact nouns are left out: "an aircraft Boeing has built".
-fn follows_organization_noun(ctx: &Context, start: usize) -> bool {
-    let Some(noun) = start.checked_sub(1) else {
-        return false;
-    };
-    let opened = || {
-        (noun.saturating_sub(4)..noun)
-            .rev()
-            .take_while(|&j| ctx.tokens[j].is_word())
-            .any(|j| matches!(ctx.word(j), "the" | "The" | "a" | "A" | "an" | "An"))
-    };
-    LEXICON.kind_nouns.get(ctx.word(noun)) == Some(&EntityKind::Org)
-        && opened()
-        && !is_any_given_name(ctx.word(start))
+/// The kind of the organization or place noun right before token `start` when an article
+/// opens its noun phrase ("the company Amuseworld", "a South Korean band Deadsy", "the
+/// Dagestani capital Makhachkala"; not "to fund Government", "taking office Jokowi"), unless
+/// the name opens with a given name ("the manufacturer Anna Varga"). Artifact nouns are left
+/// out: "an aircraft Boeing has built".
+fn kind_noun_before(ctx: &Context, start: usize) -> Option<EntityKind> {
+    let noun = start.checked_sub(1)?;
+    let kind = *LEXICON.kind_nouns.get(ctx.word(noun))?;
+    let opened = (noun.saturating_sub(4)..noun)
+        .rev()
+        .take_while(|&j| ctx.tokens[j].is_word())
+        .any(|j| matches!(ctx.word(j), "the" | "The" | "a" | "A" | "an" | "An"));
+    (matches!(kind, EntityKind::Org | EntityKind::Gpe)
+        && opened
+        && !is_any_given_name(ctx.word(start)))
+    .then_some(kind)
 }
 
 /// True for the possessive ending, its own token ("’s", "'s"; "'S" in capitals).
