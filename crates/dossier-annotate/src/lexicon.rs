@@ -66,6 +66,11 @@ pub(crate) struct Lexicon {
 }
 
 impl Lexicon {
+    /// True for an organization's head word ("Ministry", "Foundation"; see `heads`).
+    pub fn is_org_head(&self, word: &str) -> bool {
+        self.heads.get(word) == Some(&EntityKind::Org)
+    }
+
     /// True for a word of `non_names.txt` as written or in capitals ("October", "OCTOBER").
     pub fn is_non_name(&self, word: &str) -> bool {
         self.non_names.contains(word)

@@ -95,8 +95,7 @@ pub(super) fn resolve(ctx: &Context, candidates: &[Candidate], user: &Found) -> 
                 kind = EntityKind::Person;
             }
         }
-        let lone_head =
-            || kind == EntityKind::Org && LEXICON.heads.get(name[0]) == Some(&EntityKind::Org);
+        let lone_head = || kind == EntityKind::Org && LEXICON.is_org_head(name[0]);
         let short_form = candidate.evidence <= Evidence::Model || lone_head();
         if full.is_none() && !shared_surname && name.len() == 1 && short_form {
             if let Some(head) = unique_head(&other_heads, &candidates, &words, name[0]) {

@@ -270,32 +270,36 @@ mod tests {
     fn places_joined_by_a_match_verb_are_teams_and_countries_stay_countries() {
         use super::contest_teams;
         use crate::entities::{Candidate, Context, Evidence};
-        use dossier_core::EntityKind::{Gpe, Misc, Org, Person};
-        let text = "Korvath beat Oslo, Japan drew with Tarvesby and Oslo hosted Korvath.";
-        let ctx = Context::new(text, &split_sentences(text));
-        let mut candidates = Candidate::from_tuples(&[
-            (0, 1, Gpe, Evidence::Model),
-            (2, 3, Gpe, Evidence::Lexicon),
-            (4, 5, Gpe, Evidence::Lexicon),
-            (7, 8, Misc, Evidence::Fallback),
-            (9, 10, Gpe, Evidence::Lexicon),
-            (11, 12, Gpe, Evidence::Model),
-        ]);
-        contest_teams(&ctx, &mut candidates);
-        let kinds: Vec<_> = candidates.iter().map(|c| c.kind).collect();
+        use dossier_core::EntityKind::{self, Gpe, Misc, Org, Person};
+        let kinds_after = |text: &str, found: &[(usize, usize, EntityKind, Evidence)]| {
+            let ctx = Context::new(text, &split_sentences(text));
+            let mut candidates = Candidate::from_tuples(found);
+            contest_teams(&ctx, &mut candidates);
+            candidates.iter().map(|c| c.kind).collect::<Vec<_>>()
+        };
+        let kinds = kinds_after(
+            "Korvath beat Oslo, Japan drew with Tarvesby and Oslo hosted Korvath.",
+            &[
+                (0, 1, Gpe, Evidence::Model),
+                (2, 3, Gpe, Evidence::Lexicon),
+                (4, 5, Gpe, Evidence::Lexicon),
+                (7, 8, Misc, Evidence::Fallback),
+                (9, 10, Gpe, Evidence::Lexicon),
+                (11, 12, Gpe, Evidence::Model),
+            ],
+        );
         // "hosted" is no match verb: the last two stay places.
         assert_eq!(kinds, [Org, Org, Gpe, Org, Gpe, Gpe]);
         // A club's rival is a club too; a person stays a person.
-        let text = "Korvath United beat Tarvesby, and Korvath United beat Kessel.";
-        let ctx = Context::new(text, &split_sentences(text));
-        let mut candidates = Candidate::from_tuples(&[
-            (0, 2, Org, Evidence::Model),
-            (3, 4, Misc, Evidence::Fallback),
-            (6, 8, Org, Evidence::Model),
-            (9, 10, Person, Evidence::Model),
-        ]);
-        contest_teams(&ctx, &mut candidates);
-        let kinds: Vec<_> = candidates.iter().map(|c| c.kind).collect();
+        let kinds = kinds_after(
+            "Korvath United beat Tarvesby, and Korvath United beat Kessel.",
+            &[
+                (0, 2, Org, Evidence::Model),
+                (3, 4, Misc, Evidence::Fallback),
+                (6, 8, Org, Evidence::Model),
+                (9, 10, Person, Evidence::Model),
+            ],
+        );
         assert_eq!(kinds, [Org, Org, Org, Person]);
     }
 

@@ -174,7 +174,6 @@ fn and_joins_one_body(ctx: &Context, units: &[Unit], and: usize, end: usize) -> 
     if units.len() > 2 || !units.iter().all(plain_or_title) {
         return false;
     }
-    let is_org_head = |j: usize| LEXICON.heads.get(ctx.word(j)) == Some(&EntityKind::Org);
     let Some(head) = organization_head_after_and(ctx, and, end) else {
         return false;
     };
@@ -183,7 +182,8 @@ fn and_joins_one_body(ctx: &Context, units: &[Unit], and: usize, end: usize) -> 
     };
     // A lone singular head word names a body by itself: "the Court and National Assembly".
     let first = units[0].start;
-    let lone_body = units.len() == 1 && is_org_head(first) && !ctx.word(first).ends_with('s');
+    let lone_body =
+        units.len() == 1 && LEXICON.is_org_head(ctx.word(first)) && !ctx.word(first).ends_with('s');
     !lone_body && !listed(first, and) && !listed(and + 1, head + 1)
 }
 
@@ -192,7 +192,7 @@ fn and_joins_one_body(ctx: &Context, units: &[Unit], and: usize, end: usize) -> 
 fn organization_head_after_and(ctx: &Context, and: usize, end: usize) -> Option<usize> {
     (and + 1..end.min(and + 4))
         .take_while(|&j| ctx.tokens[j].is_name_like())
-        .find(|&j| LEXICON.heads.get(ctx.word(j)) == Some(&EntityKind::Org))
+        .find(|&j| LEXICON.is_org_head(ctx.word(j)))
 }
 
 /// True when a second organization's name starts after the "and" at token `and`: a listed
@@ -208,7 +208,7 @@ pub(crate) fn second_body_after_and(ctx: &Context, and: usize, end: usize) -> bo
 /// True for an organization head word or a company's legal form, which an "&" between spaces
 /// joins to the name before it: "Marvel & Associates", "Savings & Investments", "Dow & Co".
 fn is_company_word(word: &str) -> bool {
-    LEXICON.heads.get(word) == Some(&EntityKind::Org) || LEXICON.company_suffixes.contains(word)
+    LEXICON.is_org_head(word) || LEXICON.company_suffixes.contains(word)
 }
 
 /// True for a one-word title that is a common surname ending a plain name: "Stephen King",

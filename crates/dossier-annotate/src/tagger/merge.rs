@@ -215,26 +215,23 @@ fn take_hyphenated_words(ctx: &Context, out: &mut [Candidate]) {
         let free = |i: usize| before <= i && i < after;
         while out[k].end + 1 < ctx.tokens.len()
             && free(out[k].end + 1)
-            && joins_by_hyphen(ctx, out[k].end - 1, out[k].end + 1)
+            && joins_by_hyphen(ctx, out[k].end - 1)
         {
             out[k].end += 2;
         }
-        while out[k].start >= 2
-            && free(out[k].start - 2)
-            && joins_by_hyphen(ctx, out[k].start - 2, out[k].start)
+        while out[k].start >= 2 && free(out[k].start - 2) && joins_by_hyphen(ctx, out[k].start - 2)
         {
             out[k].start -= 2;
         }
     }
 }
 
-/// True when tokens `left` and `right` are two capitalized words, neither a common word nor
-/// holding a digit, with only a hyphen between them ("Wal-Mart").
-fn joins_by_hyphen(ctx: &Context, left: usize, right: usize) -> bool {
-    let hyphen = left + 1;
+/// True when token `left` and the token two after it are capitalized words, neither a common
+/// word nor holding a digit, with only a hyphen between them ("Wal-Mart").
+fn joins_by_hyphen(ctx: &Context, left: usize) -> bool {
+    let (hyphen, right) = (left + 1, left + 2);
     let tokens = &ctx.tokens;
-    right == hyphen + 1
-        && ctx.word(hyphen) == "-"
+    ctx.word(hyphen) == "-"
         && tokens[left].end == tokens[hyphen].start
         && tokens[hyphen].end == tokens[right].start
         && [left, right].iter().all(|&i| {
@@ -383,8 +380,7 @@ fn is_company_suffix(ctx: &Context, i: usize) -> bool {
 /// Extends an organization made of head words only ("League", "Assembly") over the title word
 /// right before it: "Premier League", "General Assembly" are names, not a premier and a league.
 fn take_title_into_organization(ctx: &Context, rules: &RuleView, candidate: &mut Candidate) {
-    let only_heads = (candidate.start..candidate.end)
-        .all(|i| LEXICON.heads.get(ctx.word(i)) == Some(&EntityKind::Org));
+    let only_heads = (candidate.start..candidate.end).all(|i| LEXICON.is_org_head(ctx.word(i)));
     if candidate.kind == EntityKind::Org
         && only_heads
         && candidate.start > 0
@@ -411,7 +407,7 @@ fn is_team_name(ctx: &Context, place: &Candidate, name: &Candidate) -> bool {
     }
     let last = ctx.word(name.end - 1);
     let plural = is_plural_name_word(last);
-    let headed = LEXICON.heads.get(last) == Some(&EntityKind::Org);
+    let headed = LEXICON.is_org_head(last);
     matches!(place.kind, EntityKind::Gpe | EntityKind::Loc)
         && name.start == place.end
         && matches!(
@@ -682,7 +678,7 @@ fn ends_in_common_noun(ctx: &Context, end: usize) -> bool {
 }
 
 fn has_org_head(ctx: &Context, start: usize, end: usize) -> bool {
-    (start..end).any(|i| LEXICON.heads.get(ctx.word(i)) == Some(&EntityKind::Org))
+    (start..end).any(|i| LEXICON.is_org_head(ctx.word(i)))
 }
 
 /// A name without what names never include: a leading title ("Mrs", "President", "Foreign
