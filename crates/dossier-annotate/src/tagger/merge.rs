@@ -37,7 +37,8 @@ pub(crate) fn merge(ctx: &Context, rules: &RuleView, tagged: &[Tagged]) -> Vec<C
         })
         .collect();
     let longer = TaggedIndex::new(ctx.tokens.len(), &trimmed, &rules.candidates);
-    let strong = |c: &&Candidate| c.evidence >= Evidence::Cue && !inside_longer_name(c, &longer);
+    let strong =
+        |c: &&Candidate| c.evidence >= Evidence::Cue && !inside_longer_name(ctx, c, &longer);
     for candidate in rules.candidates.iter().filter(strong) {
         covered[candidate.start..candidate.end].fill(true);
         out.push(*candidate);
@@ -575,28 +576,32 @@ impl<'t> TaggedIndex<'t> {
     }
 }
 
-/// True when `candidate` is a known place or nationality strictly inside an organization or
-/// place name the tagger found, or an organization strictly inside a tagged organization, and
-/// the only rule candidate in it: "France" in "Air France", "Chicago" in "University of
-/// Chicago", "Mexico" in "New Mexico", "United" in "United Auto Workers". The longer name
-/// wins. Two candidates in one tagged name ("Russia-Ukraine") stay as they are.
-fn inside_longer_name(candidate: &Candidate, tagged: &TaggedIndex) -> bool {
-    let place = matches!(
-        candidate.kind,
-        EntityKind::Gpe | EntityKind::Loc | EntityKind::Norp
-    );
-    let organization = candidate.kind == EntityKind::Org;
-    (place || organization)
-        && tagged.at[candidate.start].is_some_and(|k| {
-            let name = tagged.names[k];
-            (if organization {
-                name.label == 1
-            } else {
-                name.label != 0
-            }) && candidate.end <= name.end
-                && name.end - name.start > candidate.end - candidate.start
-                && tagged.overlaps[k] == 1
-        })
+/// True when `candidate` is the only rule candidate in a longer name the tagger found, and
+/// that name wins: a known place or nationality inside an organization or place name
+/// ("France" in "Air France", "Chicago" in "University of Chicago", "Mexico" in "New
+/// Mexico"), an organization inside an organization ("United" in "United Auto Workers"), or a
+/// person's name the tagger extends with more name words ("Matt Le" in "Matt Le Tissier").
+/// Two candidates in one tagged name ("Russia-Ukraine") stay as they are.
+fn inside_longer_name(ctx: &Context, candidate: &Candidate, tagged: &TaggedIndex) -> bool {
+    let Some(k) = tagged.at[candidate.start] else {
+        return false;
+    };
+    let name = tagged.names[k];
+    let strictly_inside = candidate.end <= name.end
+        && name.end - name.start > candidate.end - candidate.start
+        && tagged.overlaps[k] == 1;
+    strictly_inside
+        && match candidate.kind {
+            EntityKind::Gpe | EntityKind::Loc | EntityKind::Norp => name.label != 0,
+            EntityKind::Org => name.label == 1,
+            EntityKind::Person => {
+                name.label == 0
+                    && (name.start..name.end)
+                        .filter(|i| !(candidate.start..candidate.end).contains(i))
+                        .all(|i| is_name_word(ctx, i))
+            }
+            EntityKind::Misc => false,
+        }
 }
 
 /// Cuts a tagged name where it joins two names: at a lower-case "and" ("Northrop Grumman and
@@ -771,24 +776,37 @@ mod tests {
     #[test]
     fn a_rule_name_inside_a_longer_tagged_name_gives_way_to_it() {
         use super::{inside_longer_name, Tagged, TaggedIndex};
-        use crate::entities::{Candidate, Evidence};
-        use dossier_core::EntityKind::{Gpe, Org};
+        use crate::entities::{Candidate, Context, Evidence};
+        use dossier_core::EntityKind::{Gpe, Org, Person};
+        let tagged = |spans: &[(usize, usize, u8)]| -> Vec<Tagged> {
+            spans
+                .iter()
+                .map(|&(start, end, label)| Tagged { start, end, label })
+                .collect()
+        };
+        let text = "Air France , United Auto Workers and Tarvo Varga .";
+        let ctx = Context::new(text, &crate::split_sentences(text));
         // "Air France", "United Auto Workers" (ORG) and a two-word person.
-        let tagged = [(0, 2, 1), (3, 6, 1), (7, 9, 0)].map(|(start, end, label)| Tagged {
-            start,
-            end,
-            label,
-        });
+        let names = tagged(&[(0, 2, 1), (3, 6, 1), (7, 9, 0)]);
         let candidates = Candidate::from_tuples(&[
             (1, 2, Gpe, Evidence::Lexicon),
             (3, 4, Org, Evidence::Cue),
             (8, 9, Org, Evidence::Cue),
         ]);
-        let index = TaggedIndex::new(10, &tagged, &candidates);
-        assert!(inside_longer_name(&candidates[0], &index));
-        assert!(inside_longer_name(&candidates[1], &index));
+        let index = TaggedIndex::new(ctx.tokens.len(), &names, &candidates);
+        assert!(inside_longer_name(&ctx, &candidates[0], &index));
+        assert!(inside_longer_name(&ctx, &candidates[1], &index));
         // An organization inside a person's name keeps its place.
-        assert!(!inside_longer_name(&candidates[2], &index));
+        assert!(!inside_longer_name(&ctx, &candidates[2], &index));
+        // A person the tagger extends by a name word, not by a common word.
+        let text = "Mira Le Varga met Ivo Kessel today .";
+        let ctx = Context::new(text, &crate::split_sentences(text));
+        let names = tagged(&[(0, 3, 0), (4, 7, 0)]);
+        let candidates =
+            Candidate::from_tuples(&[(0, 2, Person, Evidence::Cue), (4, 6, Person, Evidence::Cue)]);
+        let index = TaggedIndex::new(ctx.tokens.len(), &names, &candidates);
+        assert!(inside_longer_name(&ctx, &candidates[0], &index));
+        assert!(!inside_longer_name(&ctx, &candidates[1], &index));
     }
 
     #[test]
