@@ -202,6 +202,60 @@ pub(crate) fn cued_teams(ctx: &Context, out: &mut [Candidate]) {
     }
 }
 
+/// A name alone in brackets right after a person's is the person's side: "Alan Shearer (
+/// Newcastle )", "Pete Sampras ( U.S. )", "Angela Merkel (CDU)". A country stays the country
+/// (national teams, and nationality in results lists); any other place or name of no sure type
+/// is the club, party or employer: an organization. A capital after a bracket proves nothing
+/// elsewhere, so the name is added when no candidate holds it and its words are mostly written
+/// capitalized. Persons and organizations already found there keep their type. Leaves `out`
+/// sorted by position.
+pub(crate) fn bracketed_affiliations(
+    ctx: &Context,
+    out: &mut Vec<Candidate>,
+    is_name_word: impl Fn(usize) -> bool,
+) {
+    let mut k = 0;
+    while k < out.len() {
+        if out[k].kind == EntityKind::Person {
+            if let Some((start, end)) = bracketed_name_after(ctx, out[k].end) {
+                let next = out.get(k + 1).filter(|c| c.start < end + 1).copied();
+                let country = crate::tagger::is_country((start..end).map(|i| ctx.word(i)));
+                let side = Candidate {
+                    start,
+                    end,
+                    kind: if country {
+                        EntityKind::Gpe
+                    } else {
+                        EntityKind::Org
+                    },
+                    evidence: Evidence::Cue,
+                };
+                match next {
+                    Some(c) if (c.start, c.end) == (start, end) => {
+                        if matches!(c.kind, EntityKind::Gpe | EntityKind::Loc | EntityKind::Misc) {
+                            out[k + 1] = side;
+                        }
+                    }
+                    None if (start..end).all(&is_name_word) => out.insert(k + 1, side),
+                    _ => {}
+                }
+            }
+        }
+        k += 1;
+    }
+}
+
+/// Tokens `[start, end)` of one to three capitalized words alone in brackets right after token
+/// `end_of_name`: "( Aston Villa )".
+fn bracketed_name_after(ctx: &Context, end_of_name: usize) -> Option<(usize, usize)> {
+    if ctx.tokens.get(end_of_name).map(|t| t.text(ctx.text)) != Some("(") {
+        return None;
+    }
+    let start = end_of_name + 1;
+    let end = (start..ctx.tokens.len().min(start + 4)).find(|&i| !ctx.tokens[i].is_name_like())?;
+    (end > start && ctx.word(end) == ")").then_some((start, end))
+}
+
 /// True when a phrase before a team ends right before `candidate`, or a role noun follows it
 /// and a name follows the role noun.
 fn is_cued_team(ctx: &Context, candidate: &Candidate) -> bool {
@@ -327,6 +381,28 @@ mod tests {
         let kinds: Vec<_> = candidates.iter().map(|c| c.kind).collect();
         // "Oslo had joined" has Oslo before the phrase, not after it; Brazil is a country.
         assert_eq!(kinds, [Org, Org, Person, Gpe, Gpe, Gpe, Org, Person]);
+    }
+
+    #[test]
+    fn a_name_in_brackets_after_a_person_is_the_side_and_a_country_stays_the_country() {
+        let text = "Leading scorers: Arvo Tamm ( Tarvesby ) 5 , Ilse Varnok (Japan) 4 , Tomas \
+                    Kessel (Korvath United) 3 and Mira Lind (Oslo).\n\nThe film starred Jon Barr \
+                    ( Anna Kessel ) and was shot ( Monday ) in town.";
+        assert_eq!(
+            names(text),
+            [
+                "PERSON Arvo Tamm",
+                "ORG Tarvesby",
+                "PERSON Ilse Varnok",
+                "GPE Japan",
+                "PERSON Tomas Kessel",
+                "ORG Korvath United",
+                "PERSON Mira Lind",
+                "ORG Oslo",
+                "PERSON Jon Barr",
+                "PERSON Anna Kessel",
+            ]
+        );
     }
 
     #[test]

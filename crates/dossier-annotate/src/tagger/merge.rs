@@ -112,6 +112,7 @@ pub(crate) fn merge(ctx: &Context, rules: &RuleView, tagged: &[Tagged]) -> Vec<C
     place_teams(ctx, &mut out);
     crate::entities::results::contest_teams(ctx, &mut out);
     crate::entities::results::cued_teams(ctx, &mut out);
+    crate::entities::results::bracketed_affiliations(ctx, &mut out, |i| is_name_word(ctx, i));
     attach_company_suffixes(ctx, &mut out);
     take_capitalized_article(ctx, &mut out);
     for candidate in &mut out {
