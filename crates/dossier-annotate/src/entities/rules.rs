@@ -74,6 +74,11 @@ impl RuleView {
         matches!(self.unit[i], 3 | 4)
     }
 
+    /// True when token `i` continues a title begun before it ("Minister" of "Prime Minister").
+    pub fn continues_title(&self, i: usize) -> bool {
+        self.unit.get(i) == Some(&4)
+    }
+
     /// True when the name ending before token `end` ends in a place word: a gazetteer LOC
     /// ("Middle East") or a place head word ("Airport", "River").
     pub fn ends_in_place(&self, ctx: &Context, end: usize) -> bool {

@@ -713,6 +713,11 @@ fn trim(ctx: &Context, rules: &RuleView, mut name: Tagged) -> Option<Tagged> {
     {
         name.end -= 1;
     }
+    // A name never ends inside a title: "Israeli Prime" of "Israeli Prime Minister Benjamin
+    // Netanyahu" is "Israeli".
+    while name.start < name.end && rules.continues_title(name.end) {
+        name.end -= 1;
+    }
     // An organization of title words that a title continues is a piece of that title
     // ("Deputy" of "Deputy Foreign Minister").
     let title_piece =
@@ -1066,6 +1071,45 @@ mod tests {
         assert_eq!(
             names("The report was written by Gordon Brown in 2003."),
             ["PERSON Gordon Brown"]
+        );
+    }
+
+    #[test]
+    fn a_tagged_name_never_ends_inside_a_title() {
+        use super::{trim, Tagged};
+        use crate::entities::rules::RuleView;
+        use crate::entities::Context;
+        let text = "Israeli Prime Minister Tarvo Kessel met reporters .";
+        let ctx = Context::new(text, &crate::split_sentences(text));
+        let rules = RuleView::new(&ctx);
+        let trimmed = |start, end| {
+            trim(
+                &ctx,
+                &rules,
+                Tagged {
+                    start,
+                    end,
+                    label: 1,
+                },
+            )
+        };
+        // "Israeli Prime" loses "Prime"; a title word alone is no name.
+        assert_eq!(
+            trimmed(0, 2),
+            Some(Tagged {
+                start: 0,
+                end: 1,
+                label: 1
+            })
+        );
+        assert_eq!(trimmed(1, 2), None);
+        assert_eq!(
+            trimmed(3, 5),
+            Some(Tagged {
+                start: 3,
+                end: 5,
+                label: 1
+            })
         );
     }
 
