@@ -852,6 +852,17 @@ mod tests {
     }
 
     #[test]
+    fn a_title_after_a_lone_given_name_is_its_surname() {
+        check(
+            "Prime Minister John Major met Major Tarvo Kessel.",
+            &["PERSON John Major", "PERSON Tarvo Kessel"],
+        );
+        // After other words the title stays a title.
+        let found = mentions("He became Holy Roman Emperor in 1530.");
+        assert!(!found.iter().any(|m| m.starts_with("PERSON")), "{found:?}");
+    }
+
+    #[test]
     fn a_name_ending_in_an_abbreviation_keeps_its_period() {
         check(
             "Staff of Apple Inc. met Samuel Varga Jr. there.",

@@ -211,19 +211,26 @@ fn is_company_word(word: &str) -> bool {
     LEXICON.is_org_head(word) || LEXICON.company_suffixes.contains(word)
 }
 
-/// True for a one-word title that is a common surname ending a plain name: "Stephen King",
-/// "Martin Luther King Jr.", but not "King Abdullah" (a name follows) or "Jordan King" (no
-/// plain name before).
+/// True for a one-word title that ends a plain name and is a common surname or follows a given
+/// name with only titles before it: "Stephen King", "Martin Luther King Jr.", "John Major", but not
+/// "King Abdullah" (a name follows), "Jordan King" (no plain name before) or "Holy Roman
+/// Emperor".
 fn is_surname_not_title(ctx: &Context, units: &[Unit], unit: Unit, end: usize) -> bool {
     let next = unit.end;
     let ends_name = next >= end
         || !ctx.tokens[next].is_name_like()
         || is_abbreviation_with_period(ctx, next, end);
+    // Only titles come before the given name: "Holy Roman Emperor" is a title.
+    let after_given_name = || {
+        matches!(units, [titles @ .., u] if u.end == u.start + 1
+            && titles.iter().all(|t| t.kind == UnitKind::Title)
+            && super::typing::is_any_given_name(ctx.word(u.start)))
+    };
     unit.kind == UnitKind::Title
         && unit.end == unit.start + 1
         && units.last().is_some_and(|u| u.kind == UnitKind::Plain)
         && ends_name
-        && crate::tagger::is_common_surname(ctx.word(unit.start))
+        && (crate::tagger::is_common_surname(ctx.word(unit.start)) || after_given_name())
 }
 
 /// True when token `i` is an abbreviation written with its period ("Jr.").
