@@ -841,6 +841,13 @@ mod tests {
         let found = mentions(text);
         assert!(!found.iter().any(|m| m.contains("RUGBY")), "{found:?}");
         assert!(found.contains(&"GPE RUSSIA".to_string()), "{found:?}");
+        // Read as written, though the headline is truecased after the story below it.
+        let text = "AIRLINES - KORVATH AIRLINES ALLIANCE APPROVED .\nThe alliance of Korvath \
+                    Airlines was approved .\n";
+        let found = find_mentions(text, &split_sentences(text));
+        let surfaces: Vec<&str> = found.iter().map(|m| m.span.slice(text)).collect();
+        assert!(!surfaces.contains(&"AIRLINES"), "{surfaces:?}");
+        assert!(surfaces.contains(&"Korvath Airlines"), "{surfaces:?}");
     }
 
     #[test]

@@ -720,13 +720,20 @@ fn is_dateline(ctx: &Context, start: usize, end: usize) -> bool {
 /// True when tokens `[start, end)` are a wire slug: words in capitals opening a line before a
 /// dash and a headline in capitals ("RUGBY UNION - CUTTITTA BACK FOR ITALY"), naming a topic,
 /// not an entity (unless a word list knows the name: "RUSSIA - YELTSIN …", which callers
-/// check).
+/// check). Read in the case the document is written in, not its truecased copy.
 pub(crate) fn is_slug(ctx: &Context, start: usize, end: usize) -> bool {
     opens_line(ctx, start)
-        && (start..end).all(|i| ctx.tokens[i].shape == Shape::Upper)
+        && (start..end).all(|i| is_written_in_capitals(ctx, i))
         && end + 1 < ctx.tokens.len()
         && matches!(ctx.word(end), "-" | "–" | "—")
-        && ctx.tokens[end + 1].shape == Shape::Upper
+        && is_written_in_capitals(ctx, end + 1)
+}
+
+/// True when token `i` is a word written in capitals in the document ("RUGBY", "U.S."),
+/// whatever case its truecased copy gives it.
+fn is_written_in_capitals(ctx: &Context, i: usize) -> bool {
+    let word = ctx.written_word(i);
+    word.chars().any(char::is_uppercase) && !word.chars().any(char::is_lowercase)
 }
 
 /// True when token `i` is the first of its line.
