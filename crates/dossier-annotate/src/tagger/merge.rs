@@ -209,7 +209,8 @@ fn join_fragments(ctx: &Context, out: &mut Vec<Candidate>) {
 /// A name takes a capitalized word that a hyphen without spaces joins to it and that no other
 /// name holds: "Wal-Mart", "Saxony-Anhalt", "Faber-Castell" are one name each, whichever half
 /// the tagger or the rules found. Two names so joined stay two ("Russia-Ukraine"), and common
-/// words stay out ("Anti-", "Pro-"). `out` is sorted by position.
+/// words stay out ("Anti-", "Pro-"). A person's name also takes a hyphenated syllable in lower
+/// case ("Kim Young-sam": see [`ends_in_hyphenated_syllable`]). `out` is sorted by position.
 fn take_hyphenated_words(ctx: &Context, out: &mut [Candidate]) {
     for k in 0..out.len() {
         let before = k.checked_sub(1).map_or(0, |j| out[j].end);
@@ -225,7 +226,29 @@ fn take_hyphenated_words(ctx: &Context, out: &mut [Candidate]) {
         {
             out[k].start -= 2;
         }
+        if out[k].kind == EntityKind::Person
+            && free(out[k].end + 1)
+            && ends_in_hyphenated_syllable(ctx, out[k].end - 1)
+        {
+            out[k].end += 2;
+        }
     }
+}
+
+/// True when token `left` is followed, with only a hyphen between them, by a lower-case
+/// word that is mostly written capitalized or unknown to the word statistics: the second
+/// syllable of a Korean given name ("Kim Young-sam", "Kim Dae-jung"), not an English word
+/// ("Putin-backed", "Obama-era").
+fn ends_in_hyphenated_syllable(ctx: &Context, left: usize) -> bool {
+    let (hyphen, right) = (left + 1, left + 2);
+    let tokens = &ctx.tokens;
+    right < tokens.len()
+        && ctx.word(hyphen) == "-"
+        && tokens[left].end == tokens[hyphen].start
+        && tokens[hyphen].end == tokens[right].start
+        && tokens[right].shape == Shape::Lower
+        && crate::tagger::capitalized_percent(ctx.word(right))
+            .is_none_or(|percent| percent >= COMMON_WORD_PERCENT)
 }
 
 /// True when token `left` and the token two after it are capitalized words, neither a common
@@ -818,7 +841,7 @@ mod tests {
     #[test]
     fn a_word_joined_by_a_hyphen_without_spaces_belongs_to_the_name() {
         use crate::entities::{Candidate, Context, Evidence};
-        use dossier_core::EntityKind::{Gpe, Org};
+        use dossier_core::EntityKind::{Gpe, Org, Person};
         let taken = |text: &str, found: &[(usize, usize, dossier_core::EntityKind)]| {
             let ctx = Context::new(text, &crate::split_sentences(text));
             let found: Vec<_> = found
@@ -850,6 +873,14 @@ mod tests {
             ["GPE Varmo"]
         );
         assert_eq!(taken("An Anti-Varmo rally.", &[(3, 4, Gpe)]), ["GPE Varmo"]);
+        // A person's name takes a lower-case syllable, not an English word.
+        assert_eq!(
+            taken(
+                "Kim Young-sam met Kessel-backed rebels.",
+                &[(0, 2, Person), (5, 6, Person)]
+            ),
+            ["PERSON Kim Young-sam", "PERSON Kessel"]
+        );
     }
 
     #[test]
