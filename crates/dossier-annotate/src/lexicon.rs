@@ -195,6 +195,16 @@ macro_rules! resource {
     };
 }
 
+/// The names of several words in `org_names.txt` ("Air France", "Standard & Poor's"): found
+/// as gazetteer names even where their capitals are forced ("Air France chairman …" opening a
+/// sentence). One-word entries are left to the tagger's features and the exact-name rule, as
+/// many are surnames or common words too ("Ford", "Shell").
+fn listed_organizations_of_several_words() -> impl Iterator<Item = (&'static str, EntityKind)> {
+    data_lines(resource!("org_names.txt"))
+        .filter(|line| line.contains(' '))
+        .map(|line| (line, EntityKind::Org))
+}
+
 /// The lexicon, parsed on first use.
 pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 
@@ -208,7 +218,8 @@ impl Lexicon {
         ]
         .into_iter()
         .flat_map(|(file, kind)| data_lines(file).map(move |line| (line, kind)))
-        .chain(major_cities());
+        .chain(major_cities())
+        .chain(listed_organizations_of_several_words());
         let compass_groups = compass_groups();
         let mut names: Vec<(&str, EntityKind)> = names.collect();
         names.extend(

@@ -859,6 +859,14 @@ mod tests {
     }
 
     #[test]
+    fn a_listed_organization_of_several_words_opens_a_sentence_whole() {
+        check(
+            "Air France chairman Tarvo Kessel met unions.",
+            &["ORG Air France", "PERSON Tarvo Kessel"],
+        );
+    }
+
+    #[test]
     fn a_title_after_a_lone_given_name_is_its_surname() {
         check(
             "Prime Minister John Major met Major Tarvo Kessel.",
