@@ -867,6 +867,14 @@ mod tests {
     }
 
     #[test]
+    fn a_legal_form_ends_the_whole_name_of_a_company() {
+        check(
+            "Shares of International Varmo Machines Corp rose.",
+            &["ORG International Varmo Machines Corp"],
+        );
+    }
+
+    #[test]
     fn a_title_after_a_lone_given_name_is_its_surname() {
         check(
             "Prime Minister John Major met Major Tarvo Kessel.",

@@ -199,7 +199,11 @@ fn headed_span(ctx: &Context, piece: &[Unit]) -> Option<(usize, usize, EntityKin
         && piece.len() > 1
         && LEXICON.leading_words.contains(ctx.word(piece[0].start))
         && piece[1..].iter().all(|unit| unit.head.is_none());
-    let end = if has_complement || leads_name {
+    // "International Business Machines Corp": a company's legal form ends its whole name.
+    let ends_in_legal_form = LEXICON
+        .company_suffixes
+        .contains(ctx.word(piece[piece.len() - 1].start));
+    let end = if has_complement || leads_name || ends_in_legal_form {
         piece.len()
     } else {
         head + heads
