@@ -520,10 +520,7 @@ mod tests {
         // Inside a complement, a known name and a head word after "and" open a second body.
         assert_eq!(
             orgs("She studied at the University of Varmo and Oslo University then."),
-            [
-                "ORG University of Varmo (Cue)",
-                "ORG Oslo University (Cue)"
-            ]
+            ["ORG University of Varmo (Cue)", "ORG Oslo University (Cue)"]
         );
         assert_eq!(
             orgs("He joined the Department of Health and Human Services in May."),
@@ -871,6 +868,19 @@ mod tests {
         check(
             "Shares of International Varmo Machines Corp rose.",
             &["ORG International Varmo Machines Corp"],
+        );
+    }
+
+    #[test]
+    fn a_club_abbreviation_makes_a_club_before_or_after_the_place() {
+        check(
+            "He joined FC Tarvesby, then Korvath HC and Varmo A.F.C. in Oslo.",
+            &[
+                "ORG FC Tarvesby",
+                "ORG Korvath HC",
+                "ORG Varmo A.F.C.",
+                "GPE Oslo",
+            ],
         );
     }
 

@@ -167,8 +167,8 @@ fn connector_at(
 /// before it, and after it a capitalized organization head word among the next three words
 /// ("Securities and Exchange Commission", "Food and Drug Administration", "Bill and Melinda
 /// Gates Foundation"). Two organizations stay two: neither half may be a listed organization
-/// ("Ford and General Motors") or a lone singular head word ("the Court and National
-/// Assembly").
+/// ("Ford and General Motors"), and the first may not be a lone singular head word ("the Court
+/// and National Assembly") or a word and a head word ("Korvath HC and Varmo FC").
 fn and_joins_one_body(ctx: &Context, units: &[Unit], and: usize, end: usize) -> bool {
     let plain_or_title = |u: &Unit| matches!(u.kind, UnitKind::Plain | UnitKind::Title);
     if units.len() > 2 || !units.iter().all(plain_or_title) {
@@ -184,7 +184,8 @@ fn and_joins_one_body(ctx: &Context, units: &[Unit], and: usize, end: usize) -> 
     let first = units[0].start;
     let lone_body =
         units.len() == 1 && LEXICON.is_org_head(ctx.word(first)) && !ctx.word(first).ends_with('s');
-    !lone_body && !listed(first, and) && !listed(and + 1, head + 1)
+    let headed_body = units.len() == 2 && LEXICON.is_org_head(ctx.word(units[1].start));
+    !lone_body && !headed_body && !listed(first, and) && !listed(and + 1, head + 1)
 }
 
 /// The organization head word among the (up to three) capitalized words after the "and" at
