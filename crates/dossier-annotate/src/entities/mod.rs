@@ -885,6 +885,15 @@ mod tests {
     }
 
     #[test]
+    fn an_age_between_commas_says_a_name_is_a_persons() {
+        let found = mentions("Varnokel, 27, joined the club last month.");
+        assert_eq!(found, ["PERSON Varnokel"]);
+        // An unknown word before a given name and a surname is part of the name.
+        let found = mentions("Zyqqum Abdul Varnok, 43, of Oslo.");
+        assert_eq!(found, ["PERSON Zyqqum Abdul Varnok", "GPE Oslo"]);
+    }
+
+    #[test]
     fn a_title_after_a_lone_given_name_is_its_surname() {
         check(
             "Prime Minister John Major met Major Tarvo Kessel.",

@@ -292,13 +292,15 @@ fn plain_name_end(ctx: &Context, units: &[Unit], i: usize) -> usize {
 
 /// True when a plain name of three words or more starts with a word that is no given name
 /// before a listed given name and a surname: "Scotsman James Watt", "Democrat Nancy Lowell"
-/// are a word and a person.
+/// are a word and a person. A first word the word statistics do not know is a name's
+/// ("Qayyum Abdul Jamal").
 fn is_word_before_full_name(ctx: &Context, name: &[Unit]) -> bool {
     let plain = |k: usize| name.get(k).is_some_and(|u| u.kind == UnitKind::Plain);
     plain(0)
         && plain(1)
         && plain(2)
         && !is_given_name(ctx, name[0].start)
+        && crate::tagger::capitalized_percent(ctx.word(name[0].start)).is_some()
         && LEXICON.given_names.contains(ctx.word(name[1].start))
 }
 
@@ -528,11 +530,14 @@ fn after_according_to(ctx: &Context, start: usize) -> bool {
 }
 
 /// The type an apposition or a copula right after the name gives it: ", the government agency
-/// that", ", a former minister", ", who", " is a village in", " was a German novelist".
+/// that", ", a former minister", ", who", ", 27,", " is a village in", " was a German novelist".
 fn apposition_type(ctx: &Context, end: usize) -> Option<EntityKind> {
     let opener = ctx.tokens.get(end).map(|_| ctx.word(end))?;
     if !matches!(opener, "," | "is" | "was") {
         return None;
+    }
+    if opener == "," && is_age_between_commas(ctx, end + 1) {
+        return Some(EntityKind::Person);
     }
     let window = ctx.tokens[end + 1..]
         .iter()
@@ -556,6 +561,19 @@ fn apposition_type(ctx: &Context, end: usize) -> Option<EntityKind> {
         }
     }
     None
+}
+
+/// True when token `i` is a person's age set off by commas: "Tarvo Kessel, 27, who …".
+fn is_age_between_commas(ctx: &Context, i: usize) -> bool {
+    let age = ctx.tokens.get(i).filter(|t| t.shape == Shape::Number);
+    age.is_some_and(|t| {
+        t.text(ctx.text)
+            .parse::<u8>()
+            .is_ok_and(|years| (1..=110).contains(&years))
+    }) && ctx
+        .tokens
+        .get(i + 1)
+        .is_some_and(|t| t.text(ctx.text) == ",")
 }
 
 /// True when a title without an article starts at token `start` and no name follows it:
