@@ -209,16 +209,19 @@ fn join_fragments(ctx: &Context, out: &mut Vec<Candidate>) {
 /// A name takes a capitalized word that a hyphen without spaces joins to it and that no other
 /// name holds: "Wal-Mart", "Saxony-Anhalt", "Faber-Castell" are one name each, whichever half
 /// the tagger or the rules found. Two names so joined stay two ("Russia-Ukraine"), and common
-/// words stay out ("Anti-", "Pro-"). A person's name also takes a hyphenated syllable in lower
-/// case ("Kim Young-sam": see [`ends_in_hyphenated_syllable`]). `out` is sorted by position.
+/// words stay out ("Anti-", "Pro-"). A person's name also takes hyphenated syllables in lower
+/// case ("Kim Young-sam", "Inzamam-ul-Haq": see [`is_hyphenated_syllable`]). `out` is sorted
+/// by position.
 fn take_hyphenated_words(ctx: &Context, out: &mut [Candidate]) {
     for k in 0..out.len() {
         let before = k.checked_sub(1).map_or(0, |j| out[j].end);
         let after = out.get(k + 1).map_or(usize::MAX, |next| next.start);
         let free = |i: usize| before <= i && i < after;
-        while out[k].end + 1 < ctx.tokens.len()
-            && free(out[k].end + 1)
-            && joins_by_hyphen(ctx, out[k].end - 1)
+        let person = out[k].kind == EntityKind::Person;
+        while free(out[k].end + 1)
+            && hyphen_after(ctx, out[k].end - 1).is_some_and(|right| {
+                is_joinable_name_word(ctx, right) || (person && is_hyphenated_syllable(ctx, right))
+            })
         {
             out[k].end += 2;
         }
@@ -226,44 +229,41 @@ fn take_hyphenated_words(ctx: &Context, out: &mut [Candidate]) {
         {
             out[k].start -= 2;
         }
-        if out[k].kind == EntityKind::Person
-            && free(out[k].end + 1)
-            && ends_in_hyphenated_syllable(ctx, out[k].end - 1)
-        {
-            out[k].end += 2;
-        }
     }
 }
 
-/// True when token `left` is followed, with only a hyphen between them, by a lower-case
-/// word that is mostly written capitalized or unknown to the word statistics: the second
-/// syllable of a Korean given name ("Kim Young-sam", "Kim Dae-jung"), not an English word
-/// ("Putin-backed", "Obama-era").
-fn ends_in_hyphenated_syllable(ctx: &Context, left: usize) -> bool {
+/// The token after the hyphen that joins token `left` to it without spaces, if any.
+fn hyphen_after(ctx: &Context, left: usize) -> Option<usize> {
     let (hyphen, right) = (left + 1, left + 2);
     let tokens = &ctx.tokens;
-    right < tokens.len()
+    (right < tokens.len()
         && ctx.word(hyphen) == "-"
         && tokens[left].end == tokens[hyphen].start
-        && tokens[hyphen].end == tokens[right].start
-        && tokens[right].shape == Shape::Lower
-        && crate::tagger::capitalized_percent(ctx.word(right))
+        && tokens[hyphen].end == tokens[right].start)
+        .then_some(right)
+}
+
+/// True when token `i` is a capitalized word, neither a common word nor holding a digit.
+fn is_joinable_name_word(ctx: &Context, i: usize) -> bool {
+    ctx.tokens[i].is_name_like()
+        && !ctx.is_common_word(i)
+        && !ctx.word(i).bytes().any(|b| b.is_ascii_digit())
+}
+
+/// True when token `i` is a lower-case word that is mostly written capitalized or unknown to
+/// the word statistics: a syllable of a given name ("Kim Young-sam", "Inzamam-ul-Haq"), not
+/// an English word ("Putin-backed", "Obama-era").
+fn is_hyphenated_syllable(ctx: &Context, i: usize) -> bool {
+    ctx.tokens[i].shape == Shape::Lower
+        && crate::tagger::capitalized_percent(ctx.word(i))
             .is_none_or(|percent| percent >= COMMON_WORD_PERCENT)
 }
 
 /// True when token `left` and the token two after it are capitalized words, neither a common
 /// word nor holding a digit, with only a hyphen between them ("Wal-Mart").
 fn joins_by_hyphen(ctx: &Context, left: usize) -> bool {
-    let (hyphen, right) = (left + 1, left + 2);
-    let tokens = &ctx.tokens;
-    ctx.word(hyphen) == "-"
-        && tokens[left].end == tokens[hyphen].start
-        && tokens[hyphen].end == tokens[right].start
-        && [left, right].iter().all(|&i| {
-            tokens[i].is_name_like()
-                && !ctx.is_common_word(i)
-                && !ctx.word(i).bytes().any(|b| b.is_ascii_digit())
-        })
+    hyphen_after(ctx, left)
+        .is_some_and(|right| is_joinable_name_word(ctx, left) && is_joinable_name_word(ctx, right))
 }
 
 /// A Roman numeral "I" right after a person's name of one or two words is a regnal number
@@ -880,6 +880,10 @@ mod tests {
                 &[(0, 2, Person), (5, 6, Person)]
             ),
             ["PERSON Kim Young-sam", "PERSON Kessel"]
+        );
+        assert_eq!(
+            taken("Varmo-ul-Tarsk met them.", &[(0, 1, Person)]),
+            ["PERSON Varmo-ul-Tarsk"]
         );
     }
 
