@@ -155,18 +155,20 @@ fn row_tokens(ctx: &Context, start: usize) -> std::ops::Range<usize> {
 }
 
 /// Places on both sides of a match verb are teams: "Leicestershire beat Somerset", "Essex
-/// drew with Yorkshire". One side may be a name of no known type (MISC) when the other is a
-/// place, and a place or such a name facing an organization is its rival club ("Manchester
+/// drew with Yorkshire". Names of no known type (MISC) there are teams too ("Rangers beat
+/// Celtic"), and a place or such a name facing an organization is its rival club ("Manchester
 /// United beat Chelsea"). Each side that is not a country becomes an organization (the club);
 /// a country stays the country (national teams), as in results rows.
 pub(crate) fn contest_teams(ctx: &Context, out: &mut [Candidate]) {
-    let is_place = |c: &Candidate| matches!(c.kind, EntityKind::Gpe | EntityKind::Loc);
-    let may_be_team = |c: &Candidate| is_place(c) || c.kind == EntityKind::Misc;
-    let faces_team = |c: &Candidate| is_place(c) || c.kind == EntityKind::Org;
+    let may_be_team = |c: &Candidate| {
+        matches!(
+            c.kind,
+            EntityKind::Gpe | EntityKind::Loc | EntityKind::Misc | EntityKind::Org
+        )
+    };
     for k in 1..out.len() {
         let (before, after) = (out[k - 1], out[k]);
-        let sides = (faces_team(&before) && may_be_team(&after))
-            || (may_be_team(&before) && faces_team(&after));
+        let sides = may_be_team(&before) && may_be_team(&after);
         if !sides || !joined_by_contest_verb(ctx, &before, &after) {
             continue;
         }
@@ -355,6 +357,15 @@ mod tests {
             ],
         );
         assert_eq!(kinds, [Org, Org, Org, Person]);
+        // Two names of no known type across a match verb are two teams.
+        let kinds = kinds_after(
+            "Varmo beat Tarsk.",
+            &[
+                (0, 1, Misc, Evidence::Fallback),
+                (2, 3, Misc, Evidence::Model),
+            ],
+        );
+        assert_eq!(kinds, [Org, Org]);
     }
 
     #[test]
