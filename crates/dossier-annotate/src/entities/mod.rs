@@ -330,11 +330,19 @@ fn mark_unreliable(text: &str, tokens: &[Token], range: Range<usize>, unreliable
             at_start = straight_quotes % 2 == 1;
         } else if word == "." && crate::sentences::is_abbreviation_or_initial(previous_word) {
             // "Dr. Kowalczyk", "J. Smith": the period did not end the sentence.
-        } else if opens_sentence(word) {
+        } else if opens_sentence(word) || is_spaced_hyphen(text, token) {
             at_start = true;
         }
         previous_word = word;
     }
+}
+
+/// True for a hyphen with a space on each side, written for a dash: "WASHINGTON (Reuters) -
+/// The court …" opens the story after a dateline.
+fn is_spaced_hyphen(text: &str, token: Token) -> bool {
+    token.text(text) == "-"
+        && text[..token.start].ends_with([' ', '\t'])
+        && text[token.end..].starts_with([' ', '\t'])
 }
 
 /// True for a sentence-opening function word written in capitals ("AND", "THE").
@@ -891,6 +899,14 @@ mod tests {
         // An unknown word before a given name and a surname is part of the name.
         let found = mentions("Zyqqum Abdul Varnok, 43, of Oslo.");
         assert_eq!(found, ["PERSON Zyqqum Abdul Varnok", "GPE Oslo"]);
+    }
+
+    #[test]
+    fn a_spaced_hyphen_after_a_dateline_opens_the_story() {
+        check(
+            "OSLO (Reuters) - The Varmo Court ruled on Monday.",
+            &["GPE OSLO", "ORG Reuters", "ORG Varmo Court"],
+        );
     }
 
     #[test]
