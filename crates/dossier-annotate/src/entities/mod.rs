@@ -910,6 +910,14 @@ mod tests {
     }
 
     #[test]
+    fn a_rarer_given_name_before_a_listed_surname_opens_a_sentence_as_a_name() {
+        check(
+            "Venus Williams beat Tarvo Kessel in the final.",
+            &["PERSON Venus Williams", "PERSON Tarvo Kessel"],
+        );
+    }
+
+    #[test]
     fn a_title_after_a_lone_given_name_is_its_surname() {
         check(
             "Prime Minister John Major met Major Tarvo Kessel.",

@@ -137,7 +137,8 @@ pub(crate) fn is_any_given_name(word: &str) -> bool {
 
 /// True when unit `i` of `run` is a common given name ("Ludwig van Beethoven"), a
 /// capitalized name particle ("De Gaulle") or an initial ("M. Atherton") followed by a plain
-/// name word, as at the start of a sentence.
+/// name word, or any given name of the lists followed by a listed surname ("Venus
+/// Williams"), as at the start of a sentence.
 fn starts_two_word_name(ctx: &Context, run: &[Unit], i: usize) -> bool {
     let word = ctx.word(run[i].start);
     let initial = word.len() == 2 && word.ends_with('.');
@@ -145,7 +146,13 @@ fn starts_two_word_name(ctx: &Context, run: &[Unit], i: usize) -> bool {
     let next_plain = run
         .get(i + 1)
         .is_some_and(|next| matches!(next.kind, UnitKind::Plain | UnitKind::Connector));
-    next_plain && (particle || is_given_name(ctx, run[i].start))
+    // "Venus Williams beat …": a rarer given name before a surname of the lists.
+    let before_surname = || {
+        is_any_given_name(word)
+            && run[i + 1].end == run[i + 1].start + 1
+            && crate::tagger::is_surname_or_famous(ctx.word(run[i + 1].start))
+    };
+    next_plain && (particle || is_given_name(ctx, run[i].start) || before_surname())
 }
 
 fn trim_connectors(units: &[Unit]) -> &[Unit] {
