@@ -918,6 +918,15 @@ mod tests {
     }
 
     #[test]
+    fn a_given_name_inside_a_longer_name_does_not_capitalize_a_headline_word() {
+        let text = "VARNOK TO SIGN WELFARE BILL .\nPresident Bill Varnok said he would sign it .\n";
+        let found = find_mentions(text, &split_sentences(text));
+        let surfaces: Vec<&str> = found.iter().map(|m| m.span.slice(text)).collect();
+        assert!(!surfaces.contains(&"BILL"), "{surfaces:?}");
+        assert!(surfaces.contains(&"Bill Varnok"), "{surfaces:?}");
+    }
+
+    #[test]
     fn a_title_after_a_lone_given_name_is_its_surname() {
         check(
             "Prime Minister John Major met Major Tarvo Kessel.",

@@ -108,7 +108,7 @@ fn document_forms<'a>(ctx: &Context<'a>) -> HashMap<String, (&'a str, usize)> {
             let token = ctx.tokens[i];
             let witness = match token.shape {
                 Shape::Lower | Shape::Upper => true,
-                Shape::Capitalized => !ctx.unreliable[i],
+                Shape::Capitalized => !ctx.unreliable[i] && !opens_longer_name(ctx, i),
                 _ => false,
             };
             if witness {
@@ -126,6 +126,17 @@ fn document_forms<'a>(ctx: &Context<'a>) -> HashMap<String, (&'a str, usize)> {
         }
     }
     forms
+}
+
+/// True when token `i` is a given name mostly written in lower case as a common word, opening
+/// a longer name: "Bill" of "Bill Clinton" says nothing of "WELFARE BILL" in a headline.
+fn opens_longer_name(ctx: &Context, i: usize) -> bool {
+    let word = ctx.word(i);
+    ctx.tokens
+        .get(i + 1)
+        .is_some_and(|next| next.shape == Shape::Capitalized)
+        && super::typing::is_any_given_name(word)
+        && tagger::capitalized_percent(word).is_some_and(|p| p < LOWER_CASE_BELOW_PERCENT)
 }
 
 /// Per token of the sentence `range`: a word the name lists capitalize with its neighbours,
