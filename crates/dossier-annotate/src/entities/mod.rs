@@ -317,20 +317,25 @@ fn mark_unreliable(text: &str, tokens: &[Token], range: Range<usize>, unreliable
     // ('…," Obama said': the capital after a closing quote is not forced).
     let mut straight_quotes = 0;
     let mut previous_word = "";
+    // The word before was a hyphen written for a dash (see [`is_spaced_hyphen`]).
+    let mut after_dash = false;
     for i in range {
         let token = tokens[i];
         let word = token.text(text);
         if token.is_word() {
-            unreliable[i] = at_start;
+            unreliable[i] = at_start || (after_dash && LEXICON.is_sentence_starter(word, false));
             // A function word in capitals opens the sentence as a drop cap or a kicker ("AND
             // Many …"): the next word's capital is forced too.
             at_start = at_start && is_shouted_starter(token, word);
+            after_dash = false;
+        } else if is_spaced_hyphen(text, token) {
+            after_dash = true;
         } else if word == "\"" {
             straight_quotes += 1;
             at_start = straight_quotes % 2 == 1;
         } else if word == "." && crate::sentences::is_abbreviation_or_initial(previous_word) {
             // "Dr. Kowalczyk", "J. Smith": the period did not end the sentence.
-        } else if opens_sentence(word) || is_spaced_hyphen(text, token) {
+        } else if opens_sentence(word) {
             at_start = true;
         }
         previous_word = word;
@@ -338,7 +343,9 @@ fn mark_unreliable(text: &str, tokens: &[Token], range: Range<usize>, unreliable
 }
 
 /// True for a hyphen with a space on each side, written for a dash: "WASHINGTON (Reuters) -
-/// The court …" opens the story after a dateline.
+/// The court …" opens the story after a dateline, so a function word after it has a forced
+/// capital. A name after it keeps its capital's weight: texts rebuilt from tokens space the
+/// hyphens inside names too ("Wal - Mart").
 fn is_spaced_hyphen(text: &str, token: Token) -> bool {
     token.text(text) == "-"
         && text[..token.start].ends_with([' ', '\t'])
