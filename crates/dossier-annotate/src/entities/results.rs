@@ -184,24 +184,58 @@ pub(crate) fn contest_teams(ctx: &Context, out: &mut [Candidate]) {
 
 /// Places and names of no sure type that sports phrases mark as teams: "a win over Porto",
 /// "scored for Leeds", "Lyon coach Paul Girard" (see `team_cues.txt`). Each one that is not a
-/// country becomes an organization (the club). A person's name is retyped only where the
-/// tagger alone said so ("joined Ajax").
+/// country becomes an organization (the club), taking the capitalized words between it and a
+/// role noun ("Tottenham" + "Hotspur striker Teddy Sheringham", "Sheffield" + "Wednesday
+/// manager …"). A person's name is retyped only where the tagger alone said so ("joined
+/// Ajax"). `out` is sorted by position.
 pub(crate) fn cued_teams(ctx: &Context, out: &mut [Candidate]) {
-    for candidate in out.iter_mut() {
+    for k in 0..out.len() {
+        let candidate = out[k];
         let may_be_team = match candidate.kind {
             EntityKind::Gpe | EntityKind::Loc | EntityKind::Misc => true,
             EntityKind::Person => candidate.evidence <= Evidence::Model,
             _ => false,
         };
-        if !may_be_team || !is_cued_team(ctx, candidate) {
+        if !may_be_team {
             continue;
         }
-        let words = (candidate.start..candidate.end).map(|i| ctx.word(i));
+        let next_start = out.get(k + 1).map_or(ctx.tokens.len(), |c| c.start);
+        let Some(end) = cued_team_end(ctx, &candidate, next_start) else {
+            continue;
+        };
+        let words = (candidate.start..end).map(|i| ctx.word(i));
         if !crate::tagger::is_country(words) {
-            candidate.kind = EntityKind::Org;
-            candidate.evidence = Evidence::Cue;
+            out[k] = Candidate {
+                end,
+                kind: EntityKind::Org,
+                evidence: Evidence::Cue,
+                ..candidate
+            };
         }
     }
+}
+
+/// Where the team `candidate` names ends, if sports phrases mark it as one: a phrase before a
+/// team ends right before it, or a role noun follows it, after at most two more capitalized
+/// words that no candidate holds (before `next_start`), and a name follows the role noun.
+fn cued_team_end(ctx: &Context, candidate: &Candidate, next_start: usize) -> Option<usize> {
+    let is_role = |i: usize| {
+        LEXICON.team_roles.contains(ctx.word(i))
+            && ctx.tokens.get(i + 1).is_some_and(|t| t.is_name_like())
+    };
+    let mut i = candidate.end;
+    while i < ctx.tokens.len() && !is_role(i) {
+        let more_words = i < next_start.min(candidate.end + 2) && ctx.tokens[i].is_name_like();
+        if !more_words {
+            break;
+        }
+        i += 1;
+    }
+    if i < ctx.tokens.len() && is_role(i) {
+        return Some(i);
+    }
+    super::typing::phrase_ends_before(&LEXICON.team_openers_backward, ctx, candidate.start)
+        .then_some(candidate.end)
 }
 
 /// A name alone in brackets right after a person's is the person's side: "Alan Shearer (
@@ -392,6 +426,27 @@ mod tests {
         let kinds: Vec<_> = candidates.iter().map(|c| c.kind).collect();
         // "Oslo had joined" has Oslo before the phrase, not after it; Brazil is a country.
         assert_eq!(kinds, [Org, Org, Person, Gpe, Gpe, Gpe, Org, Person]);
+    }
+
+    #[test]
+    fn a_club_takes_the_capitalized_words_before_its_role_noun() {
+        use super::cued_teams;
+        use crate::entities::{Candidate, Context, Evidence};
+        use dossier_core::EntityKind::{Gpe, Org, Person};
+        let text = "Korvath Wednesday striker Ilse Tamm scored in Oslo Harbour today.";
+        let ctx = Context::new(text, &split_sentences(text));
+        let mut candidates = Candidate::from_tuples(&[
+            (0, 1, Gpe, Evidence::Model),
+            (3, 5, Person, Evidence::Cue),
+            (7, 8, Gpe, Evidence::Lexicon),
+        ]);
+        cued_teams(&ctx, &mut candidates);
+        let found: Vec<_> = candidates
+            .iter()
+            .map(|c| (c.start, c.end, c.kind))
+            .collect();
+        // No role noun follows "Oslo Harbour": it stays a place.
+        assert_eq!(found, [(0, 2, Org), (3, 5, Person), (7, 8, Gpe)]);
     }
 
     #[test]
