@@ -292,18 +292,6 @@ fn bracketed_name_after(ctx: &Context, end_of_name: usize) -> Option<(usize, usi
     (end > start && ctx.word(end) == ")").then_some((start, end))
 }
 
-/// True when a phrase before a team ends right before `candidate`, or a role noun follows it
-/// and a name follows the role noun.
-fn is_cued_team(ctx: &Context, candidate: &Candidate) -> bool {
-    let role_follows = ctx
-        .tokens
-        .get(candidate.end + 1)
-        .is_some_and(|t| t.is_name_like())
-        && LEXICON.team_roles.contains(ctx.word(candidate.end));
-    role_follows
-        || super::typing::phrase_ends_before(&LEXICON.team_openers_backward, ctx, candidate.start)
-}
-
 /// True when exactly one contest phrase of `contest_verbs.txt` stands between the two names.
 fn joined_by_contest_verb(ctx: &Context, before: &Candidate, after: &Candidate) -> bool {
     let between = before.end..after.start;
