@@ -55,8 +55,7 @@ pub(super) fn team(
     if !teams {
         return None;
     }
-    let words = (start..end).map(|i| ctx.word(i));
-    let (kind, evidence) = if crate::tagger::is_country(words) {
+    let (kind, evidence) = if names_a_country(ctx, start, end) {
         (EntityKind::Gpe, Evidence::Lexicon)
     } else {
         (EntityKind::Org, Evidence::Cue)
@@ -173,8 +172,8 @@ pub(crate) fn contest_teams(ctx: &Context, out: &mut [Candidate]) {
             continue;
         }
         for side in [k - 1, k] {
-            let words = (out[side].start..out[side].end).map(|i| ctx.word(i));
-            if out[side].kind != EntityKind::Org && !crate::tagger::is_country(words) {
+            let (start, end) = (out[side].start, out[side].end);
+            if out[side].kind != EntityKind::Org && !names_a_country(ctx, start, end) {
                 out[side].kind = EntityKind::Org;
                 out[side].evidence = Evidence::Cue;
             }
@@ -203,8 +202,7 @@ pub(crate) fn cued_teams(ctx: &Context, out: &mut [Candidate]) {
         let Some(end) = cued_team_end(ctx, &candidate, next_start) else {
             continue;
         };
-        let words = (candidate.start..end).map(|i| ctx.word(i));
-        if !crate::tagger::is_country(words) {
+        if !names_a_country(ctx, candidate.start, end) {
             out[k] = Candidate {
                 end,
                 kind: EntityKind::Org,
@@ -223,19 +221,21 @@ fn cued_team_end(ctx: &Context, candidate: &Candidate, next_start: usize) -> Opt
         LEXICON.team_roles.contains(ctx.word(i))
             && ctx.tokens.get(i + 1).is_some_and(|t| t.is_name_like())
     };
-    let mut i = candidate.end;
-    while i < ctx.tokens.len() && !is_role(i) {
-        let more_words = i < next_start.min(candidate.end + 2) && ctx.tokens[i].is_name_like();
-        if !more_words {
-            break;
-        }
-        i += 1;
-    }
-    if i < ctx.tokens.len() && is_role(i) {
-        return Some(i);
-    }
-    super::typing::phrase_ends_before(&LEXICON.team_openers_backward, ctx, candidate.start)
-        .then_some(candidate.end)
+    let is_more_words =
+        |i: usize| (candidate.end..i).all(|j| j < next_start && ctx.tokens[j].is_name_like());
+    let role = (candidate.end..=candidate.end + 2)
+        .take_while(|&i| i < ctx.tokens.len() && is_more_words(i))
+        .find(|&i| is_role(i));
+    role.or_else(|| {
+        super::typing::phrase_ends_before(&LEXICON.team_openers_backward, ctx, candidate.start)
+            .then_some(candidate.end)
+    })
+}
+
+/// True when tokens `[start, end)` are exactly a country's name: national teams stay the
+/// country.
+fn names_a_country(ctx: &Context, start: usize, end: usize) -> bool {
+    crate::tagger::is_country((start..end).map(|i| ctx.word(i)))
 }
 
 /// A name alone in brackets right after a person's is the person's side: "Alan Shearer (
@@ -254,12 +254,11 @@ pub(crate) fn bracketed_affiliations(
     while k < out.len() {
         if out[k].kind == EntityKind::Person {
             if let Some((start, end)) = bracketed_name_after(ctx, out[k].end) {
-                let next = out.get(k + 1).filter(|c| c.start < end + 1).copied();
-                let country = crate::tagger::is_country((start..end).map(|i| ctx.word(i)));
+                let next = out.get(k + 1).filter(|c| c.start <= end).copied();
                 let side = Candidate {
                     start,
                     end,
-                    kind: if country {
+                    kind: if names_a_country(ctx, start, end) {
                         EntityKind::Gpe
                     } else {
                         EntityKind::Org
