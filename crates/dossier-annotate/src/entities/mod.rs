@@ -412,6 +412,12 @@ mod tests {
         labelled(text, &find_mentions(text, &split_sentences(text)))
     }
 
+    /// The text of each mention of `text`, in order.
+    fn surfaces(text: &str) -> Vec<&str> {
+        let found = find_mentions(text, &split_sentences(text));
+        found.iter().map(|m| m.span.slice(text)).collect()
+    }
+
     /// `mentions` of `text` as "LABEL text" (plus " => canonical" when it differs).
     pub(super) fn labelled(text: &str, mentions: &[Mention]) -> Vec<String> {
         mentions
@@ -856,8 +862,7 @@ mod tests {
         // Read as written, though the headline is truecased after the story below it.
         let text = "AIRLINES - KORVATH AIRLINES ALLIANCE APPROVED .\nThe alliance of Korvath \
                     Airlines was approved .\n";
-        let found = find_mentions(text, &split_sentences(text));
-        let surfaces: Vec<&str> = found.iter().map(|m| m.span.slice(text)).collect();
+        let surfaces = surfaces(text);
         assert!(!surfaces.contains(&"AIRLINES"), "{surfaces:?}");
         assert!(surfaces.contains(&"Korvath Airlines"), "{surfaces:?}");
     }
@@ -927,8 +932,7 @@ mod tests {
     #[test]
     fn a_given_name_inside_a_longer_name_does_not_capitalize_a_headline_word() {
         let text = "VARNOK TO SIGN WELFARE BILL .\nPresident Bill Varnok said he would sign it .\n";
-        let found = find_mentions(text, &split_sentences(text));
-        let surfaces: Vec<&str> = found.iter().map(|m| m.span.slice(text)).collect();
+        let surfaces = surfaces(text);
         assert!(!surfaces.contains(&"BILL"), "{surfaces:?}");
         assert!(surfaces.contains(&"Bill Varnok"), "{surfaces:?}");
     }
