@@ -26,9 +26,6 @@ use super::Context;
 use crate::lexicon::LEXICON;
 use crate::tagger;
 
-/// Below this share of capitalized occurrences a word of a headline goes to lower case.
-const LOWER_CASE_BELOW_PERCENT: u8 = 50;
-
 /// Longest word in capitals kept in capitals when the word statistics do not know it: "CGI".
 const LONGEST_ACRONYM: usize = 3;
 
@@ -136,7 +133,7 @@ fn opens_longer_name(ctx: &Context, i: usize) -> bool {
         .get(i + 1)
         .is_some_and(|next| next.shape == Shape::Capitalized)
         && super::typing::is_any_given_name(word)
-        && tagger::capitalized_percent(word).is_some_and(|p| p < LOWER_CASE_BELOW_PERCENT)
+        && !tagger::is_mostly_capitalized(word)
 }
 
 /// Per token of the sentence `range`: a word the name lists capitalize with its neighbours,
@@ -158,8 +155,7 @@ fn capitalized_by_lists(ctx: &Context, range: Range<usize>) -> Vec<bool> {
         }
         let word = ctx.word(start);
         let next = (start + 1 < range.end).then(|| ctx.word(start + 1));
-        let proper_given_name = tagger::is_given_name(word)
-            && tagger::capitalized_percent(word).is_none_or(|p| p >= LOWER_CASE_BELOW_PERCENT);
+        let proper_given_name = tagger::is_given_name(word) && tagger::is_mostly_capitalized(word);
         if proper_given_name && next.is_some_and(tagger::is_surname_or_famous) {
             marked[at..at + 2].fill(true);
         }
@@ -178,7 +174,7 @@ fn case_by_word_lists(word: &str, capitalized_by_lists: bool) -> String {
         return word.to_owned();
     }
     match tagger::capitalized_percent(word) {
-        Some(percent) if percent < LOWER_CASE_BELOW_PERCENT => word.to_lowercase(),
+        Some(percent) if percent < tagger::COMMON_WORD_PERCENT => word.to_lowercase(),
         None if word.chars().count() <= LONGEST_ACRONYM => word.to_owned(),
         _ => capitalize(&word.to_lowercase()),
     }

@@ -254,7 +254,7 @@ fn is_joinable_name_word(ctx: &Context, i: usize) -> bool {
 /// the word statistics: a syllable of a given name ("Kim Young-sam", "Inzamam-ul-Haq"), not
 /// an English word ("Putin-backed", "Obama-era").
 fn is_hyphenated_syllable(ctx: &Context, i: usize) -> bool {
-    ctx.tokens[i].shape == Shape::Lower && is_mostly_capitalized(ctx.word(i))
+    ctx.tokens[i].shape == Shape::Lower && super::is_mostly_capitalized(ctx.word(i))
 }
 
 /// True when token `left` and the token two after it are capitalized words, neither a common
@@ -682,16 +682,8 @@ fn may_join_name(word: &str) -> bool {
 /// True when token `i` is a word mostly written capitalized, or one the word statistics do
 /// not know: a name's word, not a common one.
 fn is_name_word(ctx: &Context, i: usize) -> bool {
-    ctx.tokens[i].is_name_like() && is_mostly_capitalized(ctx.word(i))
+    ctx.tokens[i].is_name_like() && super::is_mostly_capitalized(ctx.word(i))
 }
-
-/// True when `word` is mostly written capitalized, or the word statistics do not know it.
-fn is_mostly_capitalized(word: &str) -> bool {
-    crate::tagger::capitalized_percent(word).is_none_or(|percent| percent >= COMMON_WORD_PERCENT)
-}
-
-/// Below this share of capitalized occurrences a word is a common word, not a name's.
-const COMMON_WORD_PERCENT: u8 = 50;
 
 /// True when the name ending before token `end` ends in a capitalized common word that is
 /// neither a given name nor a surname of the lists: a company's or a product's ("Douglas

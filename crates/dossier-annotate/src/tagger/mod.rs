@@ -44,6 +44,14 @@ pub(crate) fn capitalized_percent(word: &str) -> Option<u8> {
     word_stats::WORD_STATS.capitalized_percent(features::hash_lower(word.chars()))
 }
 
+/// Below this share of capitalized occurrences a word is a common word, not a name's.
+pub(crate) const COMMON_WORD_PERCENT: u8 = 50;
+
+/// True when `word` is mostly written capitalized, or the word statistics do not know it.
+pub(crate) fn is_mostly_capitalized(word: &str) -> bool {
+    capitalized_percent(word).is_none_or(|percent| percent >= COMMON_WORD_PERCENT)
+}
+
 /// True when the committed model's training texts hold `word` in lower case at least twice
 /// ("very", "why"): a common word, whatever its case here.
 pub(crate) fn is_common_lowercase_word(word: &str) -> bool {
