@@ -7,7 +7,8 @@
 //! See `common/iob.rs` for the formats read. Sentence splitting follows the gold sentences
 //! (rebuilt with blank lines between them); only the name finder is measured. `FILE@N` scores
 //! only every N-th document: the part `train_ner` holds out of `FILE@N`. `--errors` prints
-//! each missed (`-`) and wrong (`+`) name with its sentence. `--capitals` writes every text in
+//! each missed (`-`) and wrong (`+`) name with its sentence; `--hits` adds the right ones (`=`), to
+//! measure the precision of one kind of name. `--capitals` writes every text in
 //! capitals first (ASCII letters only, so offsets hold), as headlines and wire slugs are: a
 //! measure of how much the tagger leans on capitalization. `--headlines` writes only each
 //! document's first sentence in capitals and scores only its names, as a headline over a body
@@ -104,8 +105,8 @@ fn main() {
             for &(_, _, l) in &predicted {
                 counts.entry(l).or_default()[1] += 1;
             }
-            if options.show_errors {
-                print_errors(&doc.text, &gold, &predicted);
+            if options.show_errors || options.show_hits {
+                print_errors(&doc.text, &gold, &predicted, options.show_hits);
             }
         }
     }
@@ -135,6 +136,7 @@ fn main() {
 struct Options {
     paths: Vec<String>,
     show_errors: bool,
+    show_hits: bool,
     capitals: bool,
     headlines: bool,
     confusion: bool,
@@ -148,6 +150,7 @@ impl Options {
         let mut options = Options {
             paths: Vec::new(),
             show_errors: false,
+            show_hits: false,
             capitals: false,
             headlines: false,
             confusion: false,
@@ -158,6 +161,7 @@ impl Options {
         while let Some(arg) = args.next() {
             match arg.as_str() {
                 "--errors" => options.show_errors = true,
+                "--hits" => options.show_hits = true,
                 "--capitals" => options.capitals = true,
                 "--headlines" => options.headlines = true,
                 "--confusion" => options.confusion = true,
@@ -231,12 +235,23 @@ fn count_confusions(
     }
 }
 
-/// Prints the gold names missed (`-`) and the names predicted wrongly (`+`). Stops the program
+/// Prints the gold names missed (`-`), the names predicted wrongly (`+`) and, `with_hits`,
+/// the names predicted right (`=`). Stops the program
 /// quietly when standard output is closed (`eval_iob --errors FILE | head`).
-fn print_errors(text: &str, gold: &[Labeled], predicted: &[Labeled]) {
+fn print_errors(text: &str, gold: &[Labeled], predicted: &[Labeled], with_hits: bool) {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
-    for (sign, from, other) in [("-", gold, predicted), ("+", predicted, gold)] {
+    let hits: Vec<Labeled> = predicted
+        .iter()
+        .filter(|x| with_hits && gold.contains(x))
+        .copied()
+        .collect();
+    let no_names: &[Labeled] = &[];
+    for (sign, from, other) in [
+        ("-", gold, predicted),
+        ("+", predicted, gold),
+        ("=", &hits[..], no_names),
+    ] {
         for &(s, e, l) in from.iter().filter(|x| !other.contains(x)) {
             let line_start = text[..s].rfind('\n').map_or(0, |i| i + 1);
             let line_end = text[e..].find('\n').map_or(text.len(), |i| e + i);

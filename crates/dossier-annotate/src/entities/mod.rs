@@ -1051,7 +1051,7 @@ mod tests {
     fn a_plain_name_after_title_of_is_the_complement_not_the_holder() {
         assert_eq!(
             rule_candidates("The Mayor of Tarvelton opened the fair."),
-            ["MISC Tarvelton (Fallback)"]
+            ["GPE Tarvelton (Cue)"]
         );
         check(
             "The President of Russia Medvedev spoke.",
@@ -1081,6 +1081,11 @@ mod tests {
         assert_eq!(
             rule_candidates("Crowds gathered in the western city of Varnok."),
             ["GPE Varnok (Cue)"]
+        );
+        // An administrative unit, its people, or nearness.
+        assert_eq!(
+            rule_candidates("The farm is in the parish of Varnok near Tarvelby."),
+            ["GPE Varnok (Cue)", "GPE Tarvelby (Cue)"]
         );
     }
 
