@@ -930,6 +930,16 @@ mod tests {
     }
 
     #[test]
+    fn an_unlisted_word_with_accents_opens_a_sentence_as_a_name() {
+        check(
+            "Tarvézi spoke first. Varnokú then left.",
+            &["PERSON Tarvézi", "PERSON Varnokú"],
+        );
+        // An English word with an accent is listed: no name.
+        check("Café prices rose.", &[]);
+    }
+
+    #[test]
     fn a_given_name_inside_a_longer_name_does_not_capitalize_a_headline_word() {
         let text = "VARNOK TO SIGN WELFARE BILL .\nPresident Bill Varnok said he would sign it .\n";
         let surfaces = surfaces(text);
