@@ -580,6 +580,20 @@ mod tests {
     }
 
     #[test]
+    fn a_body_named_after_a_place_is_no_complement() {
+        // A team after "for the": the league's name ends before it.
+        assert!(
+            rule_candidates("He played in the Varmo Hockey League for the Boston Korvaths.")
+                .contains(&"ORG Varmo Hockey League (Cue)".to_string())
+        );
+        // A place alone is the complement.
+        assert!(
+            rule_candidates("He chaired the Varmo Commission for Europe.")
+                .contains(&"ORG Varmo Commission for Europe (Cue)".to_string())
+        );
+    }
+
+    #[test]
     fn a_lone_surname_written_as_a_proper_noun_is_a_person() {
         assert_eq!(
             rule_candidates("It was not over for Barroso."),

@@ -148,10 +148,14 @@ fn connector_at(
     // "for" and "on" ("Center for Strategic Studies", "Committee on Foreign Relations").
     let complement_fits = word == "of" || units.iter().any(|u| u.head == Some(EntityKind::Org));
     if COMPLEMENT_CONNECTORS.contains(&word) && has_head && complement_fits {
-        if name_at(i + 1) {
-            return Some(1);
-        }
-        return (i + 2 < end && ctx.word(i + 1) == "the" && name_at(i + 2)).then_some(2);
+        let len = if name_at(i + 1) {
+            1
+        } else if i + 2 < end && ctx.word(i + 1) == "the" && name_at(i + 2) {
+            2
+        } else {
+            return None;
+        };
+        return (word == "of" || !names_place_based_body(ctx, i + len, end)).then_some(len);
     }
     let joins_complement = || in_complement && !second_body_after_and(ctx, i, end);
     if word == "and"
@@ -161,6 +165,21 @@ fn connector_at(
         return Some(1);
     }
     (PARTICLES.contains(&word) && last_plain && name_at(i + 1)).then_some(1)
+}
+
+/// True when the name at token `start` is a place's name followed by more name words: a team,
+/// a paper or a company named after its home ("Boston Bruins", "New York Times", "St. Louis
+/// Eagles"), which a "for" or "on" does not join to the organization before it ("the National
+/// Hockey League for the Boston Bruins"), unlike a place alone ("Economic Commission for
+/// Europe").
+fn names_place_based_body(ctx: &Context, start: usize, end: usize) -> bool {
+    (1..=3).any(|len| {
+        let after = start + len;
+        after < end
+            && (start..after).all(|j| ctx.tokens[j].is_name_like() || ctx.word(j) == ".")
+            && ctx.tokens[after].is_name_like()
+            && crate::tagger::is_place((start..after).map(|j| ctx.word(j)))
+    })
 }
 
 /// True when the "and" at token `and` joins two halves of one organization's name: plain words
