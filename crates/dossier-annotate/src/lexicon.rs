@@ -47,6 +47,8 @@ pub(crate) struct Lexicon {
     pub heads: HashMap<&'static str, EntityKind>,
     /// Head words that open a name, the rest following them ("Mount", "Lake", "Hurricane").
     pub leading_words: HashSet<&'static str>,
+    /// Epithets that follow "the" in a ruler's or an artist's name ("Great", "Elder").
+    pub epithets: HashSet<&'static str>,
     /// Capitalized words that are never names (months, weekdays).
     pub non_names: HashSet<&'static str>,
     /// Typical surname endings ("ov", "enko").
@@ -237,6 +239,7 @@ impl Lexicon {
         Lexicon {
             abbreviations: data_lines(resource!("abbreviations.txt")).collect(),
             sentence_starters: data_lines(resource!("sentence_starters.txt")).collect(),
+            epithets: data_lines(resource!("epithets.txt")).collect(),
             gazetteer: PhraseTable::new(names, false),
             titles: PhraseTable::new(titles(), false),
             titles_backward: PhraseTable::new(titles(), true),

@@ -256,7 +256,44 @@ fn mentions_in(ctx: &Context, user: &UserNames) -> Vec<Mention> {
     found.overrule(ctx, &mut candidates);
     repeats::add_repeats(ctx, &mut candidates);
     take_abbreviation_periods(ctx, &mut candidates);
+    take_epithets(ctx, &mut candidates);
     resolve::resolve(ctx, &candidates, &found)
+}
+
+/// A person's name followed by "the" and an epithet takes the epithet: "Alexander the Great",
+/// "Pliny the Elder", and after a one-word name a nationality ("Louis the German"). An
+/// epithet of the list also makes a name of unknown type a person's. The candidates inside
+/// the epithet ("German" as a group) give way. Not before a further capitalized word ("told
+/// Louis the German Chancellor").
+fn take_epithets(ctx: &Context, candidates: &mut Vec<Candidate>) {
+    let mut taken = Vec::new();
+    for candidate in candidates.iter_mut() {
+        let person = candidate.kind == EntityKind::Person;
+        if !(person || candidate.kind == EntityKind::Misc) || candidate.evidence == Evidence::User {
+            continue;
+        }
+        let (the, epithet) = (candidate.end, candidate.end + 1);
+        if epithet >= ctx.tokens.len()
+            || ctx.word(the) != "the"
+            || ctx.tokens[epithet].shape != Shape::Capitalized
+            || ctx
+                .tokens
+                .get(epithet + 1)
+                .is_some_and(|t| t.is_name_like())
+        {
+            continue;
+        }
+        let word = ctx.word(epithet);
+        let one_word_name = candidate.end - candidate.start == 1;
+        let nationality =
+            || LEXICON.gazetteer.longest(std::iter::once(word)) == Some((1, EntityKind::Norp));
+        if LEXICON.epithets.contains(word) || (person && one_word_name && nationality()) {
+            candidate.kind = EntityKind::Person;
+            candidate.end = epithet + 1;
+            taken.push(the..epithet + 1);
+        }
+    }
+    candidates.retain(|c| !taken.iter().any(|range| range.contains(&c.start)));
 }
 
 /// A name that ends in an abbreviation ("Apple Inc", "Martin Luther King Jr") takes the
@@ -940,6 +977,23 @@ mod tests {
         check(
             "Venus Williams beat Tarvo Kessel in the final.",
             &["PERSON Venus Williams", "PERSON Tarvo Kessel"],
+        );
+    }
+
+    #[test]
+    fn a_person_takes_an_epithet_after_the() {
+        check(
+            "In 833 Korvath the Great invaded Varnok. Louis the German followed.",
+            &[
+                "PERSON Korvath the Great",
+                "GPE Varnok",
+                "PERSON Louis the German",
+            ],
+        );
+        // Not a capitalized word that opens a longer name, nor a plain word.
+        check(
+            "Louis the Great Varnok Company left. Louis the baker stayed.",
+            &["PERSON Louis", "ORG Great Varnok Company", "PERSON Louis"],
         );
     }
 
