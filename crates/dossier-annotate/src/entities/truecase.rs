@@ -13,7 +13,7 @@
 //! ("hold", "to") goes to lower case, unless it is a head word right after a capitalized word
 //! ("CBC NEWS"); an unknown word of three letters or fewer stays in capitals (an acronym, most
 //! likely); any other word is capitalized (measured: keeping known short names such as "EU"
-//! in capitals did worse). The copy has the same length in bytes as the original (a word
+//! in capitals did worse). The one-letter "A" inside a sentence is the article. The copy has the same length in bytes as the original (a word
 //! whose case change would alter it is left as it is), so every span found in it holds for
 //! the original text; its sentences are still marked as having forced capitals.
 
@@ -65,6 +65,11 @@ fn truecase_sentence(
             continue;
         }
         let word = ctx.word(i);
+        if !first && is_article_a(ctx, i) {
+            text.replace_range(token.start..token.end, "a");
+            after_name = false;
+            continue;
+        }
         if token.shape != Shape::Upper {
             after_name = !first && starts_upper(word);
             first = false;
@@ -90,6 +95,16 @@ fn truecase_sentence(
         }
         first = false;
     }
+}
+
+/// True when token `i`, inside a sentence in capitals, is the article "A" ("WAS A MAJOR LEAGUE
+/// PITCHER"): a one-letter word before another word, not an initial ("A. SMITH") or a joined
+/// letter ("A-LEVEL", "B & A").
+fn is_article_a(ctx: &Context, i: usize) -> bool {
+    ctx.word(i) == "A"
+        && ctx.tokens.get(i + 1).is_some_and(|next| {
+            next.is_word() && next.start > ctx.tokens[i].end && ctx.word(i + 1) != "&"
+        })
 }
 
 /// For each word in capitals, the form it most often has outside the sentences in capitals:
@@ -247,6 +262,12 @@ mod tests {
         // A head word after a name.
         let cased = truecased_text("SHARES OF KESSEL BANK FALL AGAIN .").expect("in capitals");
         assert_eq!(cased, "Shares of Kessel Bank fall again .");
+    }
+
+    #[test]
+    fn the_article_a_in_a_headline_goes_to_lower_case() {
+        let cased = truecased_text("VARNOK SIGNS A DEAL WITH A. KESSEL .").expect("in capitals");
+        assert_eq!(cased, "Varnok signs a deal with A. Kessel .");
     }
 
     #[test]
