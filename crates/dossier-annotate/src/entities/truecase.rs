@@ -154,9 +154,12 @@ fn opens_longer_name(ctx: &Context, i: usize) -> bool {
 /// Per token of the sentence `range`: a word the name lists capitalize with its neighbours,
 /// where alone it might be a common word. That is a word of a listed place or organization of
 /// two words or more ("NEW YORK", "GENERAL MOTORS"), a given name and the listed surname after
-/// it ("DONALD TRUMP", "GEORGE BUSH"), or a one-word title ("MR", "PRESIDENT").
+/// it ("DONALD TRUMP", "GEORGE BUSH"), or a one-word title ("MR", "PRESIDENT"). A surname does
+/// not open a second pair, and a verb of saying is no surname: in "MICHAEL FALLON SAID",
+/// "FALLON" is Michael's surname and "SAID" the verb.
 fn capitalized_by_lists(ctx: &Context, range: Range<usize>) -> Vec<bool> {
     let mut marked = vec![false; range.len()];
+    let mut surname_at = None;
     for start in range.clone() {
         let at = start - range.start;
         let longest = (start + 2..=range.end.min(start + LONGEST_LISTED_NAME))
@@ -170,9 +173,18 @@ fn capitalized_by_lists(ctx: &Context, range: Range<usize>) -> Vec<bool> {
         }
         let word = ctx.word(start);
         let next = (start + 1 < range.end).then(|| ctx.word(start + 1));
-        let proper_given_name = tagger::is_given_name(word) && tagger::is_mostly_capitalized(word);
-        if proper_given_name && next.is_some_and(tagger::is_surname_or_famous) {
+        let proper_given_name = surname_at != Some(start)
+            && tagger::is_given_name(word)
+            && tagger::is_mostly_capitalized(word);
+        let surname = |next: &str| {
+            tagger::is_surname_or_famous(next)
+                && !LEXICON
+                    .speech_verbs
+                    .contains_key(next.to_lowercase().as_str())
+        };
+        if proper_given_name && next.is_some_and(surname) {
             marked[at..at + 2].fill(true);
+            surname_at = Some(start + 1);
         }
         marked[at] |= LEXICON.titles.longest(std::iter::once(word)).is_some();
     }
@@ -259,6 +271,9 @@ mod tests {
         // A surname that is also a common word, after a given name; a title.
         let cased = truecased_text("FARMERS BACK SARAH COTTON AS MR VARNOK QUITS .").expect("caps");
         assert_eq!(cased, "Farmers back Sarah Cotton as Mr Varnok quits .");
+        // A surname that is also a given name, then a verb that is also a surname.
+        let cased = truecased_text("JOHN FALLON SAID THE PLAN WOULD HELP .").expect("in capitals");
+        assert_eq!(cased, "John Fallon said the plan would help .");
         // A head word after a name.
         let cased = truecased_text("SHARES OF KESSEL BANK FALL AGAIN .").expect("in capitals");
         assert_eq!(cased, "Shares of Kessel Bank fall again .");
