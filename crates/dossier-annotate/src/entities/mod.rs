@@ -981,6 +981,14 @@ mod tests {
     }
 
     #[test]
+    fn an_honorific_vouches_for_an_unknown_name_in_capitals() {
+        check(
+            "THERE WAS A TIME , MR KORVATH SAID , WHEN IT RAINED .",
+            &["PERSON KORVATH"],
+        );
+    }
+
+    #[test]
     fn a_person_takes_an_epithet_after_the() {
         check(
             "In 833 Korvath the Great invaded Varnok. Louis the German followed.",

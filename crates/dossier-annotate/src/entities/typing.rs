@@ -43,6 +43,12 @@ pub(super) fn type_run(ctx: &Context, run: &[Unit], out: &mut Vec<Candidate>) {
     let mut piece_start = 0;
     for (i, unit) in run.iter().enumerate() {
         let after_given = || i > 0 && LEXICON.given_names.contains(ctx.word(run[i - 1].start));
+        // An honorific, not a title that is also a common word ("HEAD", "CHIEF").
+        let after_title = || {
+            i > 0
+                && run[i - 1].kind == UnitKind::Title
+                && crate::tagger::is_mostly_capitalized(ctx.word(run[i - 1].start))
+        };
         let named_after_quote = || i == 0 && kind_noun_before_quote(ctx, unit.start).is_some();
         let dateline = || is_dateline(ctx, run[0].start, run[run.len() - 1].end);
         let before_name = || starts_two_word_name(ctx, run, i);
@@ -56,6 +62,7 @@ pub(super) fn type_run(ctx: &Context, run: &[Unit], out: &mut Vec<Candidate>) {
         if is_breaker(ctx, *unit, || {
             has_head
                 || after_given()
+                || after_title()
                 || named_after_quote()
                 || dateline()
                 || before_name()
@@ -72,7 +79,8 @@ pub(super) fn type_run(ctx: &Context, run: &[Unit], out: &mut Vec<Candidate>) {
 /// unknown word whose capitalization is forced (unknown: no given name, head word, proper
 /// noun, acronym in brackets or unlisted foreign word, and not seen capitalized elsewhere in
 /// the document), unless the run is vouched for by a head word (not after "a" or "an") or is
-/// a dateline's place, the word follows a given name ("By Anna Varga": a byline in Title Case), it opens a quoted
+/// a dateline's place, the word follows a given name ("By Anna Varga": a byline in Title Case)
+/// or an honorific ("MR PANVALKAR SAID" in capitals), it opens a quoted
 /// name after a kind noun ('the newspaper "Izvestia"') or an apposition or copula says what
 /// it names ("Aisby is a village"). In capitals a word almost never capitalized elsewhere
 /// ("TOLD") breaks the run whatever vouches for it, unless it is a head word.
