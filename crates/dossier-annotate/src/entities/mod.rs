@@ -415,22 +415,30 @@ enum Heading {
 }
 
 /// The heading style of a sentence, if at least 3 of its words have four characters or more
-/// and 70 % of those are in capitals, or capitalized with no final period.
+/// and 70 % of those are in capitals, or capitalized with no final period; or if its only
+/// two such words are common words in capitals.
 fn heading_style(text: &str, tokens: &[Token]) -> Option<Heading> {
     let mut long = 0;
     let mut capitalized = 0;
     let mut upper = 0;
+    let mut shouted_common_words = 0;
     for &token in tokens {
         // Four characters or more (without counting them all).
-        if token.is_word() && token.text(text).chars().nth(3).is_some() {
+        let word = token.text(text);
+        if token.is_word() && word.chars().nth(3).is_some() {
             long += 1;
             capitalized += usize::from(token.is_name_like());
-            upper += usize::from(token.shape == Shape::Upper);
+            let shouted = token.shape == Shape::Upper;
+            upper += usize::from(shouted);
+            shouted_common_words += usize::from(shouted && !tagger::is_mostly_capitalized(word));
         }
     }
     let mostly = |count: usize| long >= 3 && count * 10 >= long * 7;
     let ends_in_period = tokens.last().is_some_and(|t| t.text(text) == ".");
-    if mostly(upper) {
+    // A short sentence in capitals: all its long words, two of them common words ("HE WORKED
+    // FOR THE BBC FOR A DECADE"), where a row of acronyms has none ("NATO AND EU").
+    let short_in_capitals = long == 2 && upper == 2 && shouted_common_words == 2;
+    if mostly(upper) || short_in_capitals {
         Some(Heading::Capitals)
     } else if !ends_in_period && mostly(capitalized) {
         Some(Heading::TitleCase)
@@ -978,6 +986,11 @@ mod tests {
             "Venus Williams beat Tarvo Kessel in the final.",
             &["PERSON Venus Williams", "PERSON Tarvo Kessel"],
         );
+    }
+
+    #[test]
+    fn a_short_sentence_in_capitals_is_truecased() {
+        check("HE WORKED FOR THE BBC FOR A DECADE .", &["ORG BBC"]);
     }
 
     #[test]
