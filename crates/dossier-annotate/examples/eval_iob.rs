@@ -241,18 +241,21 @@ fn count_confusions(
 fn print_errors(text: &str, gold: &[Labeled], predicted: &[Labeled], with_hits: bool) {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
-    let hits: Vec<Labeled> = predicted
-        .iter()
-        .filter(|x| with_hits && gold.contains(x))
-        .copied()
-        .collect();
-    let no_names: &[Labeled] = &[];
-    for (sign, from, other) in [
-        ("-", gold, predicted),
-        ("+", predicted, gold),
-        ("=", &hits[..], no_names),
+    let select = |from: &[Labeled], found: &[Labeled], wanted: bool| -> Vec<Labeled> {
+        let keep = |x: &&Labeled| found.contains(x) == wanted;
+        from.iter().filter(keep).copied().collect()
+    };
+    let hits = if with_hits {
+        select(predicted, gold, true)
+    } else {
+        Vec::new()
+    };
+    for (sign, names) in [
+        ("-", select(gold, predicted, false)),
+        ("+", select(predicted, gold, false)),
+        ("=", hits),
     ] {
-        for &(s, e, l) in from.iter().filter(|x| !other.contains(x)) {
+        for (s, e, l) in names {
             let line_start = text[..s].rfind('\n').map_or(0, |i| i + 1);
             let line_end = text[e..].find('\n').map_or(text.len(), |i| e + i);
             let context = &text[line_start..line_end];

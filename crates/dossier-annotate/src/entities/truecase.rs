@@ -13,9 +13,10 @@
 //! ("hold", "to") goes to lower case, unless it is a head word right after a capitalized word
 //! ("CBC NEWS"); an unknown word of three letters or fewer stays in capitals (an acronym, most
 //! likely); any other word is capitalized (measured: keeping known short names such as "EU"
-//! in capitals did worse). The one-letter "A" inside a sentence is the article. The copy has the same length in bytes as the original (a word
-//! whose case change would alter it is left as it is), so every span found in it holds for
-//! the original text; its sentences are still marked as having forced capitals.
+//! in capitals did worse). The one-letter "A" inside a sentence is the article. The copy has
+//! the same length in bytes as the original (a word whose case change would alter it is left
+//! as it is), so every span found in it holds for the original text; its sentences are still
+//! marked as having forced capitals.
 
 use std::ops::Range;
 
