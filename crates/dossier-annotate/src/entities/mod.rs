@@ -437,7 +437,7 @@ fn heading_style(text: &str, tokens: &[Token]) -> Option<Heading> {
     let ends_in_period = tokens.last().is_some_and(|t| t.text(text) == ".");
     // A short sentence in capitals: all its long words, two of them common words ("HE WORKED
     // FOR THE BBC FOR A DECADE"), where a row of acronyms has none ("NATO AND EU").
-    let short_in_capitals = long == 2 && upper == 2 && shouted_common_words == 2;
+    let short_in_capitals = long == 2 && shouted_common_words == 2;
     if mostly(upper) || short_in_capitals {
         Some(Heading::Capitals)
     } else if !ends_in_period && mostly(capitalized) {
